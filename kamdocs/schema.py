@@ -1,0 +1,141 @@
+"""The plan schema: loaded and compiled once, its errors turned into findings."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError, ValidationError, best_match
+
+from kamdocs.problem import Finding, KeyPath
+
+WILDCARD = "*"
+"""Stands for every item of a list in an annotated path."""
+
+_TYPE_WORDS = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "a mapping (key: value)",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+
+
+class SchemaLoadError(Exception):
+    """The schema file is missing or not a valid Draft 2020-12 schema."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSchema:
+    path: Path
+    raw: dict[str, Any]
+    validator: Draft202012Validator
+
+    def annotated(self, keyword: str) -> list[tuple[KeyPath, Any]]:
+        """Every (path, value) where a property carries `keyword`, e.g. x-kam-ref."""
+        return list(_annotated(self.raw, keyword, ()))
+
+
+def _annotated(node: dict[str, Any], keyword: str, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:
+    if keyword in node and path:
+        yield path, node[keyword]
+    for name, child in node.get("properties", {}).items():
+        yield from _annotated(child, keyword, (*path, name))
+    if isinstance(node.get("items"), dict):
+        yield from _annotated(node["items"], keyword, (*path, WILDCARD))
+
+
+@lru_cache(maxsize=8)
+def load_schema(path: Path) -> PlanSchema:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SchemaLoadError(f"{path}: schema file not found (set schema in [tool.kam])") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise SchemaLoadError(f"{path}: cannot read the schema: {err}") from None
+    except json.JSONDecodeError as err:
+        raise SchemaLoadError(f"{path}:{err.lineno}:{err.colno}: schema is not valid JSON: {err.msg}") from None
+    try:
+        Draft202012Validator.check_schema(raw)
+    except SchemaError as err:
+        where = "/".join(str(part) for part in err.absolute_path) or "(top level)"
+        raise SchemaLoadError(f"{path}: not a valid JSON Schema at {where}: {err.message}") from None
+    validator = Draft202012Validator(raw, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return PlanSchema(path=path, raw=raw, validator=validator)
+
+
+def describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _message(error: ValidationError) -> str:
+    kind = error.validator
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return f"expected {' or '.join(_TYPE_WORDS.get(t, t) for t in expected)}, found {describe(error.instance)}"
+    if kind == "format":
+        return f"{describe(error.instance)} is not a valid {error.validator_value} (write YYYY-MM-DD, a real calendar day)" if error.validator_value == "date" else error.message
+    if kind == "pattern" and "description" in error.schema:
+        return f"{describe(error.instance)} is not valid here: {error.schema['description']}"
+    if kind == "const":
+        return f"expected {error.validator_value!r}, found {describe(error.instance)}"
+    if kind == "enum":
+        return f"{describe(error.instance)} is not allowed: use one of {', '.join(map(str, error.validator_value))}"
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") and "description" in error.schema:
+        return f"{error.message}: {error.schema['description']}"
+    return error.message
+
+
+def _unknown_keys(error: ValidationError) -> Iterator[Finding]:
+    allowed = list(error.schema.get("properties", {}))
+    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+    for key in error.instance:
+        if key in allowed or any(p.search(key) for p in patterns):
+            continue
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed here: {', '.join(allowed)}"
+        yield Finding(
+            path=(*error.absolute_path, key),
+            rule="schema.unknown-key",
+            message=f"unknown key '{key}': {hint} (company extensions start with x-)",
+            at_key=True,
+        )
+
+
+def schema_findings(schema: PlanSchema, data: Any) -> list[Finding]:
+    findings: list[Finding] = []
+    for error in schema.validator.iter_errors(data):
+        if error.context:
+            error = best_match([error])
+        if error.validator == "additionalProperties":
+            findings.extend(_unknown_keys(error))
+        elif error.validator == "required":
+            missing = [key for key in error.validator_value if key not in error.instance]
+            findings.extend(
+                Finding(path=tuple(error.absolute_path), rule="schema.required", message=f"missing required key '{key}'")
+                for key in missing
+            )
+        else:
+            findings.append(
+                Finding(path=tuple(error.absolute_path), rule=f"schema.{error.validator}", message=_message(error))
+            )
+    # `required` reports each missing key once per key of the list: keep one of each
+    return list(dict.fromkeys(findings))

@@ -1,0 +1,97 @@
+"""Validation of plan files: strict loading, the schema, then the rules in code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from kamdocs.loader import Document, load_file
+from kamdocs.positions import to_problems
+from kamdocs.problem import Problem, Severity
+from kamdocs.rules import RuleContext, rule_findings
+from kamdocs.schema import load_schema, schema_findings
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+PARALLEL_FROM = 200
+"""Below this many files a second process costs more than it saves."""
+
+
+class PathNotFound(Exception):
+    """A path given to validate does not exist."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    file: str
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+
+def _is_plan(path: Path) -> bool:
+    return path.suffix in PLAN_SUFFIXES and not path.name.startswith((".", "_"))
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Plan files under the given files and folders, sorted, each once."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path).parts
+                if child.is_file() and _is_plan(child) and not any(part.startswith((".", "_")) for part in relative):
+                    found[child] = None
+        elif path.is_file():
+            found[path] = None
+        else:
+            raise PathNotFound(f"{path}: no such file or folder")
+    return list(found)
+
+
+def display_name(path: Path, base: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(base))
+    except ValueError:
+        return str(path)
+
+
+def check_document(document: Document, schema_path: Path, as_of: dt.date, path: Path) -> list[Problem]:
+    """Schema findings, or, for a schema-valid plan, the rule findings."""
+    schema = load_schema(schema_path)
+    findings = schema_findings(schema, document.data)
+    if not findings:
+        findings = rule_findings(document.data, RuleContext(file=path, schema=schema, as_of=as_of))
+    return to_problems(document, findings)
+
+
+def validate_file(item: tuple[Path, str], schema_path: Path, as_of: dt.date) -> FileResult:
+    path, display = item
+    loaded = load_file(path, display)
+    if isinstance(loaded, Problem):
+        return FileResult(display, (loaded,))
+    return FileResult(display, tuple(check_document(loaded, schema_path, as_of, path.resolve())))
+
+
+def validate_files(
+    files: Iterable[Path], schema_path: Path, as_of: dt.date, base: Path, jobs: int | None = None
+) -> list[FileResult]:
+    """Validate each file; with many files, in one process per core."""
+    load_schema(schema_path)  # fail early, and let forked workers inherit the compiled validator
+    items = [(path, display_name(path, base)) for path in files]
+    work = partial(validate_file, schema_path=schema_path, as_of=as_of)
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, 8) if len(items) >= PARALLEL_FROM else 1
+    if jobs <= 1 or len(items) < 2:
+        return [work(item) for item in items]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    chunk = max(1, min(64, len(items) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(work, items, chunksize=chunk))
