@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from kamdocs.problem import Problem
 
@@ -56,87 +56,81 @@ for _tag, _regexp, _first in (
     _Resolver.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
 
 
-class _AliasFound(ConstructorError):
-    pass
+class StrictLoader(_Parser, _Resolver):  # type: ignore[misc, valid-type]
+    """libyaml's parser and composer with the YAML 1.2 core resolver: yields nodes."""
 
-
-class _Constructor(yaml.constructor.BaseConstructor):
-    """Builds str, int, float, bool, None, list and dict only."""
-
-    yaml_constructors: dict[str | None, Any] = {}
-
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        # A node met twice can only be reached through an alias.
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise _AliasFound(None, None, "aliases (*name) are not allowed in plans", node.start_mark)
-        return super().construct_object(node, deep=deep)
-
-    def _scalar(self, node: ScalarNode) -> str:
-        return self.construct_scalar(node)  # type: ignore[return-value]
-
-    def construct_null(self, node: ScalarNode) -> None:
-        return None
-
-    def construct_bool(self, node: ScalarNode) -> bool:
-        return self._scalar(node).lower() == "true"
-
-    def construct_int(self, node: ScalarNode) -> int:
-        text = self._scalar(node)
-        if text.startswith(("0o", "0x")):
-            return int(text[2:], 8 if text[1] == "o" else 16)
-        return int(text, 10)
-
-    def construct_float(self, node: ScalarNode) -> float:
-        return float(self._scalar(node))
-
-    def construct_str(self, node: ScalarNode) -> str:
-        return self._scalar(node)
-
-    def construct_seq(self, node: Node) -> Any:
-        data: list[Any] = []
-        yield data
-        data.extend(self.construct_sequence(node))  # type: ignore[arg-type]
-
-    def construct_map(self, node: MappingNode) -> Any:
-        data: dict[str, Any] = {}
-        yield data
-        first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise ConstructorError(None, None, "a key must be plain text, not a list or mapping", key_node.start_mark)
-            key = key_node.value
-            if key in first_line:
-                raise ConstructorError(
-                    None, None, f"duplicate key '{key}' (first at line {first_line[key]})", key_node.start_mark
-                )
-            first_line[key] = key_node.start_mark.line + 1
-            data[key] = self.construct_object(value_node)
-
-    def construct_unknown(self, node: Node) -> Any:
-        raise ConstructorError(
-            None, None, f"tag {node.tag} is not allowed: plans hold text, numbers, true/false, lists and mappings",
-            node.start_mark,
-        )
-
-
-for _tag, _method in (
-    ("null", _Constructor.construct_null),
-    ("bool", _Constructor.construct_bool),
-    ("int", _Constructor.construct_int),
-    ("float", _Constructor.construct_float),
-    ("str", _Constructor.construct_str),
-    ("seq", _Constructor.construct_seq),
-    ("map", _Constructor.construct_map),
-):
-    _Constructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _method)
-_Constructor.add_constructor(None, _Constructor.construct_unknown)
-
-
-class StrictLoader(_Parser, _Constructor, _Resolver):  # type: ignore[misc, valid-type]
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
-        _Constructor.__init__(self)
         _Resolver.__init__(self)
+
+    # No path resolvers are registered: skip the bookkeeping for every node.
+    def descend_resolver(self, current_node: Node | None, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+class _Refused(Exception):
+    def __init__(self, node: Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+        self.message = message
+
+
+def _int(text: str) -> int:
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text, 10)
+
+
+_SCALARS: dict[str, Callable[[str], Any]] = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": _int,
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:bool": lambda text: {"true": True, "false": False}[text.lower()],
+    "tag:yaml.org,2002:null": lambda text: None,
+}
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+def _tag_refused(node: Node) -> _Refused:
+    return _Refused(node, f"tag {node.tag} is not allowed: plans hold text, numbers, true/false, lists and mappings")
+
+
+def _to_data(node: Node, seen: set[int]) -> Any:
+    """Plain data from a node tree; refuses aliases, duplicate keys and other tags.
+
+    PyYAML's constructor would build shared objects for aliases (an alias bomb
+    then explodes in every later walk) and keep the last of duplicate keys.
+    """
+    if id(node) in seen:
+        raise _Refused(node, "aliases (*name) are not allowed in plans")
+    seen.add(id(node))
+    if isinstance(node, ScalarNode):
+        construct = _SCALARS.get(node.tag)
+        if construct is None:
+            raise _tag_refused(node)
+        try:
+            return construct(node.value)
+        except (ValueError, KeyError):
+            raise _Refused(node, f"'{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}") from None
+    if isinstance(node, SequenceNode):
+        if node.tag != _SEQ:
+            raise _tag_refused(node)
+        return [_to_data(child, seen) for child in node.value]
+    if node.tag != _MAP:
+        raise _tag_refused(node)
+    data: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            raise _Refused(key_node, "a key must be plain text, not a list or mapping")
+        key = key_node.value
+        if key in data:
+            first = next(k for k, _ in node.value if k.value == key)
+            raise _Refused(key_node, f"duplicate key '{key}' (first at line {first.start_mark.line + 1})")
+        data[key] = _to_data(value_node, seen)
+    return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,11 +171,15 @@ def parse_text(text: str, file: str) -> Document | Problem:
         return _problem(file, 1, 1, "file is empty: a plan needs at least kamdocs, account and plan", "empty")
     loader = StrictLoader(text)
     try:
-        data = loader.get_single_data()
-    except _AliasFound as err:
-        mark = err.problem_mark
-        line, column = _alias_position(text) or (mark.line + 1, mark.column + 1)
-        return _problem(file, line, column, f"{err.problem}: write the value out instead")
+        root = loader.get_single_node()
+        data = None if root is None else _to_data(root, set())
+    except _Refused as err:
+        mark = err.node.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        if err.message.startswith("aliases"):
+            line, column = _alias_position(text) or (line, column)
+            return _problem(file, line, column, f"{err.message}: write the value out instead")
+        return _problem(file, line, column, err.message)
     except yaml.reader.ReaderError as err:
         line = text.count("\n", 0, err.position) + 1
         column = err.position - text.rfind("\n", 0, err.position)
