@@ -1,0 +1,36 @@
+# `make site` and `make test` set themselves up: a .venv in the repo, installed on first use
+# and again whenever pyproject.toml changes.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+# Material prints a banner about MkDocs 2.0 on every build; kamdocs pins mkdocs<2.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test validate clean
+
+site: $(VENV)/.site-deps
+	$(BIN)/kam validate
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.test-deps
+	$(BIN)/python -m pytest
+
+validate: $(VENV)/.site-deps
+	$(BIN)/kam validate
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "kamdocs needs Python 3.11 or newer: run make PYTHON=python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	touch $@
+
+$(VENV)/.test-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[docs,test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) site build .pytest_cache

@@ -1,0 +1,51 @@
+"""MkDocs plugin `kam`: hands pages made by the core to MkDocs, computing nothing itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config as MkDocsConfig
+from mkdocs.config.defaults import MkDocsConfig as SiteConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from kamdocs.config import EDITIONS, LANGUAGES, Config, ConfigError, load_config
+from kamdocs.format_reference import render_format_reference
+from kamdocs.schema import SchemaLoadError, load_schema
+
+FORMAT_PAGE = "reference/format.md"
+
+
+class KamPluginConfig(MkDocsConfig):
+    edition = config_options.Choice(EDITIONS, default="shared")
+    language = config_options.Optional(config_options.Choice(LANGUAGES))
+    config_file = config_options.Optional(config_options.Type(str))
+
+
+class KamPlugin(BasePlugin[KamPluginConfig]):
+    def on_config(self, config: SiteConfig) -> SiteConfig:
+        site_root = Path(config.config_file_path).resolve().parent
+        try:
+            config_file = site_root / self.config.config_file if self.config.config_file else None
+            self.kam: Config = load_config(config_file, cwd=site_root)
+        except ConfigError as err:
+            raise PluginError(str(err)) from None
+        self.language = self.config.language or self.kam.language
+        return config
+
+    def on_files(self, files: Files, *, config: SiteConfig) -> Files:
+        try:
+            schema = load_schema(self.kam.schema)
+        except SchemaLoadError as err:
+            raise PluginError(str(err)) from None
+        files.append(File.generated(config, FORMAT_PAGE, content=render_format_reference(schema.raw, self.language)))
+        return files
+
+    def on_serve(self, server: Any, *, config: SiteConfig, builder: Any) -> Any:
+        for path in (self.kam.schema, self.kam.accounts, self.kam.source):
+            if path is not None and path.exists():
+                server.watch(str(path))
+        return server
