@@ -24,7 +24,7 @@ def problem_line(problem: Problem, style: Style = _plain) -> str:
     where = f"{problem.path}: " if problem.path else ""
     return (
         f"{style(f'{problem.file}:{problem.line}:{problem.column}:', bold=True)} "
-        f"{style(problem.severity.value, fg=colour)} [{problem.rule}] {where}{problem.message}"
+        f"{style(problem.severity.value, fg=colour)} [{problem.rule}] {where}{' '.join(problem.message.splitlines())}"
     )
 
 

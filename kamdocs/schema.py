@@ -114,8 +114,9 @@ def _message(error: ValidationError) -> str:
         return f"expected {' or '.join(_TYPE_WORDS.get(t, t) for t in expected)}, found {describe(error.instance)}"
     if kind == "format":
         return f"{describe(error.instance)} is not a valid {error.validator_value} (write YYYY-MM-DD, a real calendar day)" if error.validator_value == "date" else error.message
-    if kind == "pattern" and "description" in error.schema:
-        return f"{describe(error.instance)} is not valid here: {error.schema['description']}"
+    if kind == "pattern":
+        expected = error.schema.get("x-kam-hint") or f"text matching {error.validator_value}"
+        return f"{describe(error.instance)} is not valid here: expected {expected}"
     if kind == "const":
         return f"expected {error.validator_value!r}, found {describe(error.instance)}"
     if kind == "enum":
@@ -143,6 +144,7 @@ def _unknown_keys(error: ValidationError) -> Iterator[Finding]:
 
 def schema_findings(schema: PlanSchema, data: Any) -> list[Finding]:
     findings: list[Finding] = []
+    wrong_values: set[tuple[str | int, ...]] = set()
     for error in schema.validator.iter_errors(data):
         if error.context:
             error = best_match([error])
@@ -154,7 +156,9 @@ def schema_findings(schema: PlanSchema, data: Any) -> list[Finding]:
                 Finding(path=tuple(error.absolute_path), rule="schema.required", message=f"missing required key '{key}'")
                 for key in missing
             )
-        else:
+        elif tuple(error.absolute_path) not in wrong_values:
+            # one message per wrong value: a bad date fails both format and pattern
+            wrong_values.add(tuple(error.absolute_path))
             findings.append(
                 Finding(path=tuple(error.absolute_path), rule=f"schema.{error.validator}", message=_message(error))
             )

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from kamdocs.loader import Document, load_file
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SCHEMA = ROOT / "schema" / "account-plan.schema.json"
+ACME = FIXTURES / "accounts" / "acme-tools" / "2026.yaml"
+AS_OF = dt.date(2026, 11, 24)
+
+
+def load_plan(path: Path = ACME) -> dict[str, Any]:
+    loaded = load_file(path)
+    assert isinstance(loaded, Document), loaded
+    return copy.deepcopy(loaded.data)
+
+
+def write_plan(folder: Path, data: dict[str, Any], account: str = "acme-tools", year: int | str = 2026) -> Path:
+    path = folder / "accounts" / account / f"{year}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def acme() -> dict[str, Any]:
+    """The valid fixture plan as data, to be changed by a test."""
+    return load_plan()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A repository copy in tmp_path: pyproject.toml, schema and the acme fixture account."""
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    shutil.copytree(FIXTURES / "accounts", tmp_path / "accounts")
+    return tmp_path

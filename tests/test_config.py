@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kamdocs.config import ConfigError, Thresholds, find_pyproject, load_config
+
+
+def write(folder: Path, text: str) -> Path:
+    path = folder / "pyproject.toml"
+    path.write_text(text)
+    return path
+
+
+def test_defaults_without_a_config(tmp_path: Path) -> None:
+    config = load_config(cwd=tmp_path)
+    assert config.source is None
+    assert config.accounts == tmp_path.resolve() / "accounts"
+    assert config.schema == tmp_path.resolve() / "schema" / "account-plan.schema.json"
+    assert (config.currency, config.language, config.edition, config.fiscal_year_start) == ("EUR", "en", "shared", 1)
+    assert config.as_of == dt.date.today()
+    assert config.thresholds == Thresholds()
+
+
+def test_values_are_read_and_paths_are_relative_to_the_file(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        '[tool.kam]\naccounts = "plans"\nas_of = "2026-03-01"\ncurrency = "CHF"\nlanguage = "de"\n'
+        'fiscal_year_start = 4\n[tool.kam.thresholds]\nstale_days = 90\nmin_completeness = 1\n',
+    )
+    sub = tmp_path / "plans" / "x"
+    sub.mkdir(parents=True)
+    config = load_config(cwd=sub)
+    assert config.accounts == tmp_path.resolve() / "plans"
+    assert config.as_of == dt.date(2026, 3, 1)
+    assert (config.currency, config.language, config.fiscal_year_start) == ("CHF", "de", 4)
+    assert config.thresholds.stale_days == 90 and config.thresholds.min_completeness == 1
+
+
+def test_a_pyproject_without_tool_kam_is_passed_over(tmp_path: Path) -> None:
+    write(tmp_path, '[tool.kam]\ncurrency = "USD"\n')
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    write(inner, '[project]\nname = "other"\n')
+    assert find_pyproject(inner) == tmp_path / "pyproject.toml"
+    assert load_config(cwd=inner).currency == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('[tool.kam]\ncurency = "EUR"\n', "unknown key 'curency'"),
+        ("[tool.kam]\naccounts = 3\n", "accounts = 3: expected str"),
+        ('[tool.kam]\nlanguage = "fr"\n', "expected one of en, de"),
+        ('[tool.kam]\nedition = "public"\n', "expected one of shared, internal"),
+        ("[tool.kam]\nfiscal_year_start = 13\n", "expected a month 1-12"),
+        ("[tool.kam]\nfiscal_year_start = true\n", "expected int"),
+        ('[tool.kam]\nas_of = "tomorrow"\n', "'tomorrow' is not a date YYYY-MM-DD"),
+        ('[tool.kam.thresholds]\nstale = 3\n', "unknown key 'stale'"),
+        ('[tool.kam.thresholds]\nstale_days = "3"\n', "expected int"),
+        ("[tool.kam\n", "not valid TOML"),
+    ],
+)
+def test_bad_config_names_file_and_key(tmp_path: Path, text: str, words: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError, match=words.replace("(", r"\(").replace(")", r"\)")) as caught:
+        load_config(path)
+    assert str(path) in str(caught.value)
+
+
+def test_overrides_ignore_none(tmp_path: Path) -> None:
+    config = load_config(cwd=tmp_path)
+    assert config.with_overrides(as_of=None, language="de").language == "de"
+    assert config.with_overrides(as_of=None).as_of == config.as_of

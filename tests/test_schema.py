@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import FIXTURES, SCHEMA
+from kamdocs.schema import WILDCARD, SchemaLoadError, load_schema, schema_findings
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return load_schema(SCHEMA)
+
+
+def findings(schema, data: Any) -> list[tuple[str, tuple, str]]:
+    return [(f.rule, f.path, f.message) for f in schema_findings(schema, data)]
+
+
+def test_fixture_plan_is_valid(schema, acme) -> None:
+    assert findings(schema, acme) == []
+
+
+def test_unknown_key_is_named_at_its_key_with_a_suggestion(schema, acme) -> None:
+    acme["plan"]["ownr"] = acme["plan"].pop("owner")
+    result = schema_findings(schema, acme)
+    unknown = [f for f in result if f.rule == "schema.unknown-key"]
+    assert [(f.path, f.at_key) for f in unknown] == [(("plan", "ownr"), True)]
+    assert "did you mean 'owner'?" in unknown[0].message
+    assert ("schema.required", ("plan",), "missing required key 'owner'") in findings(schema, acme)
+
+
+def test_extension_keys_are_allowed_anywhere(schema, acme) -> None:
+    acme["x-top"] = {"anything": [1, 2]}
+    acme["actions"][0]["x-jira"] = "KAM-12"
+    assert findings(schema, acme) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "rule", "words"),
+    [
+        (("plan", "last_reviewed"), "2026-02-30", "schema.format", "not a valid date"),
+        (("plan", "last_reviewed"), "15.01.2026", "schema.format", "not a valid date"),
+        (("potential", "opportunities", 0, "probability"), 60, "schema.maximum", "60 is greater than the maximum of 1"),
+        (("potential", "opportunities", 0, "value"), "lots", "schema.type", "expected a number, found 'lots'"),
+        (("plan", "status"), "done", "schema.enum", "use one of draft, in_review, approved"),
+        (("kamdocs",), 2, "schema.const", "expected 1"),
+        (("sales", 0, "period"), "2025-Q5", "schema.pattern", "not valid here"),
+        (("sales", 0, "revenue"), -5, "schema.minimum", "less than the minimum of 0"),
+        (("account", "id"), "Acme Tools", "schema.pattern", "expected lower-case letters, digits and hyphens"),
+        (("team",), {"id": "x"}, "schema.type", "expected a list, found a mapping"),
+    ],
+)
+def test_wrong_values(schema, acme, path: tuple, value: Any, rule: str, words: str) -> None:
+    target = acme
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    [(found_rule, found_path, message)] = findings(schema, acme)
+    assert (found_rule, found_path) == (rule, path)
+    assert words in message
+
+
+def test_period_may_be_a_year_number_or_text(schema, acme) -> None:
+    acme["sales"][0]["period"] = "2025"
+    acme["sales"][1]["period"] = "2025-03"
+    assert findings(schema, acme) == []
+
+
+def test_long_values_are_shortened_in_messages(schema, acme) -> None:
+    acme["plan"]["year"] = "x" * 500
+    [(_, _, message)] = findings(schema, acme)
+    assert len(message) < 120
+
+
+def test_one_of_reports_the_best_match_only(tmp_path: Path) -> None:
+    schema = load_schema(FIXTURES / "schemas" / "one-of.schema.json")
+    [finding] = schema_findings(schema, {"contact": {"email": "no-at-sign"}})
+    assert finding.path == ("contact", "email")
+    assert finding.rule == "schema.pattern"
+
+
+def test_every_property_has_title_description_and_german_label(schema) -> None:
+    def walk(node: dict, path: str) -> None:
+        for name, child in node.get("properties", {}).items():
+            for key in ("title", "description", "x-kam-label-de"):
+                assert child.get(key), f"{path}.{name} lacks {key}"
+            walk(child, f"{path}.{name}")
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], path + "[]")
+
+    walk(schema.raw, "$")
+
+
+def test_objects_are_closed_and_open_to_extensions(schema) -> None:
+    def walk(node: dict, path: str) -> None:
+        if node.get("type") == "object":
+            assert node.get("additionalProperties") is False, path
+            assert "^x-" in node.get("patternProperties", {}), path
+        for name, child in node.get("properties", {}).items():
+            walk(child, f"{path}.{name}")
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], path + "[]")
+
+    walk(schema.raw, "$")
+
+
+def test_confidential_fields(schema) -> None:
+    confidential = {".".join(map(str, path)) for path, flag in schema.annotated("x-kam-confidential") if flag}
+    for expected in (
+        "key_figures.minimum_prices",
+        "key_figures.special_prices",
+        f"sales.{WILDCARD}.direct_costs",
+        f"sales.{WILDCARD}.indirect_costs",
+        f"instruments.{WILDCARD}.cost",
+        f"contacts.{WILDCARD}.attitude",
+        "annual_review.agenda.conditions",
+    ):
+        assert expected in confidential
+
+
+def test_references_are_annotated(schema) -> None:
+    refs = dict(schema.annotated("x-kam-ref"))
+    assert refs[("actions", WILDCARD, "goal")] == "goals"
+    assert refs[("risks", WILDCARD, "owner")] == "team"
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("missing.schema.json", "schema file not found"),
+        ("not-json.schema.json", "schema is not valid JSON"),
+        ("broken.schema.json", "not a valid JSON Schema at properties/a/type"),
+    ],
+)
+def test_unusable_schema_is_an_error_naming_the_file(name: str, words: str) -> None:
+    with pytest.raises(SchemaLoadError, match=words) as caught:
+        load_schema(FIXTURES / "schemas" / name)
+    assert name in str(caught.value)
+
+
+def test_schema_file_is_draft_2020_12() -> None:
+    raw = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert raw["$schema"] == "https://json-schema.org/draft/2020-12/schema"
