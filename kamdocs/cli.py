@@ -8,10 +8,22 @@ from pathlib import Path
 import click
 
 from kamdocs import __version__
-from kamdocs.config import Config, ConfigError, load_config, parse_date
+from kamdocs.alerts import Alert
+from kamdocs.assessment import Workspace, checklists_path, display_of, open_workspace
+from kamdocs.checklists import load_checklists
+from kamdocs.classify import classify as classify_customers
+from kamdocs.classify import read_customers
+from kamdocs.config import EDITIONS, LANGUAGES, Config, ConfigError, load_config, parse_date
+from kamdocs.files import WriteRefused, write_atomic
+from kamdocs.output.classify import render_classification
+from kamdocs.output.portfolio import portfolio_xlsx, render_portfolio
+from kamdocs.output.show import render_show
+from kamdocs.portfolio import build as build_portfolio
+from kamdocs.positions import to_problems
+from kamdocs.problem import Finding, Severity
 from kamdocs.report import FORMATS, render
-from kamdocs.schema import SchemaLoadError
-from kamdocs.validate import PathNotFound, discover, validate_files
+from kamdocs.schema import SchemaLoadError, load_schema
+from kamdocs.validate import FileResult, PathNotFound, discover, validate_files
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -22,12 +34,49 @@ class EnvironmentProblem(click.ClickException):
     exit_code = EXIT_USAGE
 
 
-def _config(config_file: Path | None, as_of: str | None) -> Config:
+def _config(config_file: Path | None, as_of: str | None, **overrides: object) -> Config:
     try:
         config = load_config(config_file)
-        return config.with_overrides(as_of=parse_date(as_of, "--as-of") if as_of else None)
+        return config.with_overrides(as_of=parse_date(as_of, "--as-of") if as_of else None, **overrides)
     except ConfigError as err:
         raise EnvironmentProblem(str(err)) from None
+
+
+def _open(config: Config, paths: list[Path], jobs: int | None = None) -> Workspace:
+    if not paths and not config.accounts.is_dir():
+        raise EnvironmentProblem(f"{config.accounts}: accounts folder not found (set accounts in [tool.kam] or give paths)")
+    try:
+        return open_workspace(config, paths, jobs=jobs)
+    except (PathNotFound, SchemaLoadError) as err:
+        raise EnvironmentProblem(str(err)) from None
+
+
+def _require_valid(workspace: Workspace) -> None:
+    """Figures are computed from valid plans only: otherwise print the problems and exit 1."""
+    if not workspace.ok:
+        click.echo(render([r for r in workspace.results if r.problems], "text", click.style), nl=False, err=True)
+        click.echo("Fix these problems first (kam validate shows them too).", err=True)
+        sys.exit(EXIT_PROBLEMS)
+
+
+def _emit(content: str | bytes, output: Path | None, force: bool) -> None:
+    if output is None:
+        if isinstance(content, bytes):
+            raise EnvironmentProblem("this format is binary: give a file with -o/--output")
+        click.echo(content, nl=False)
+        return
+    try:
+        write_atomic(output, content, force)
+    except WriteRefused as err:
+        raise EnvironmentProblem(str(err)) from None
+    click.echo(f"wrote {output}", err=True)
+
+
+def _latest_year(workspace: Workspace) -> int:
+    years = [year for plans in workspace.plans.values() for year in plans]
+    if not years:
+        raise EnvironmentProblem(f"{workspace.config.accounts}: no plans found")
+    return max(years)
 
 
 config_option = click.option(
@@ -37,6 +86,13 @@ config_option = click.option(
     help="pyproject.toml with a [tool.kam] table. Default: the nearest one from the current folder upwards.",
 )
 as_of_option = click.option("--as-of", metavar="YYYY-MM-DD", help="Date to judge deadlines against. Default: as_of in [tool.kam], else today.")
+edition_option = click.option(
+    "--edition", type=click.Choice(EDITIONS),
+    help="shared: no confidential value (prices, costs, margins, judgements of people); internal: everything. Default: edition in [tool.kam], else shared.",
+)
+language_option = click.option("--language", type=click.Choice(LANGUAGES), help="Labels in English or German. Default: language in [tool.kam].")
+output_option = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file instead of the terminal (atomically).")
+force_option = click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -74,10 +130,182 @@ def validate(paths: tuple[Path, ...], fmt: str, jobs: int | None, config_file: P
     targets = list(paths) or [config.accounts]
     if not paths and not config.accounts.is_dir():
         raise EnvironmentProblem(f"{config.accounts}: accounts folder not found (set accounts in [tool.kam] or give paths)")
+    base = Path.cwd().resolve()
     try:
         files = discover(targets)
-        results = validate_files(files, config.schema, config.as_of, Path.cwd().resolve(), jobs)
+        results = validate_files(files, config.schema, config.as_of, base, jobs)
+        if not paths:
+            checklist_file = checklists_path(config)
+            _, problems = load_checklists(checklist_file, load_schema(config.schema), display_of(checklist_file, base))
+            results.append(FileResult(display_of(checklist_file, base), tuple(problems), kind="checklists"))
     except (PathNotFound, SchemaLoadError) as err:
         raise EnvironmentProblem(str(err)) from None
     click.echo(render(results, fmt, click.style), nl=False)
     sys.exit(EXIT_OK if all(r.ok for r in results) else EXIT_PROBLEMS)
+
+
+@main.command()
+@click.argument("account")
+@click.option("--year", type=int, help="Plan year. Default: the account's latest plan.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json", "markdown")), default="text", show_default=True)
+@edition_option
+@language_option
+@config_option
+@as_of_option
+def show(account: str, year: int | None, fmt: str, edition: str | None, language: str | None, config_file: Path | None, as_of: str | None) -> None:
+    """Figures, checklist completeness and alerts of one plan.
+
+    ACCOUNT is the account id (its folder under accounts/). The figures are
+    explained on the site's Figures page; a figure without its inputs is
+    shown as "not computable" with the reason.
+
+    \b
+    Examples:
+      kam show meridian-stores
+      kam show nordwerk --year 2025 --language de
+      kam show meridian-stores --format json --edition internal
+    """
+    config = _config(config_file, as_of, edition=edition, language=language)
+    folder = config.accounts / account
+    if not folder.is_dir():
+        known = sorted(p.name for p in config.accounts.iterdir() if p.is_dir()) if config.accounts.is_dir() else []
+        raise EnvironmentProblem(f"{folder}: no such account (known: {', '.join(known) or 'none'})")
+    workspace = _open(config, [folder])
+    _require_valid(workspace)
+    years = workspace.plans.get(account, {})
+    if not years:
+        raise EnvironmentProblem(f"{folder}: holds no plan of account '{account}'")
+    chosen = year or max(years)
+    if chosen not in years:
+        raise EnvironmentProblem(f"{folder}: no plan for {chosen} (plans: {', '.join(map(str, sorted(years)))})")
+    click.echo(render_show(workspace.assess(account, chosen), fmt, config.edition, config.language, config.currency), nl=False)
+
+
+def _alert_results(workspace: Workspace) -> list[FileResult]:
+    """Each account's latest plan, its alerts as problems at their place in the file."""
+    results = []
+    for account, years in sorted(workspace.plans.items()):
+        assessment = workspace.assess(account, max(years))
+        shown: list[Alert] = [a for a in assessment.alerts if workspace.config.edition == "internal" or not a.confidential]
+        findings = [Finding(a.path, f"gate.{a.gate}", a.message, Severity.ERROR if a.blocking else Severity.WARNING) for a in shown]
+        results.append(FileResult(assessment.document.file, tuple(to_problems(assessment.document, findings))))
+    return results
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--min-completeness", type=click.FloatRange(0, 1), help="Minimum checklist completeness, 0-1. Default: thresholds.min_completeness.")
+@click.option("--stale-days", type=click.IntRange(min=0), help="A plan not reviewed for longer fails. Default: thresholds.stale_days.")
+@click.option("--notice-days", type=click.IntRange(min=0), help="Fail when a notice deadline is this close. Default: thresholds.notice_warning_days.")
+@edition_option
+@config_option
+@as_of_option
+def check(paths: tuple[Path, ...], fmt: str, min_completeness: float | None, stale_days: int | None, notice_days: int | None,
+          edition: str | None, config_file: Path | None, as_of: str | None) -> None:
+    """Quality gates for CI, on each account's latest plan.
+
+    A plan fails when it does not validate, its checklists are less complete
+    than the minimum, it was not reviewed for too long (stale), an action is
+    overdue, a contract notice deadline is near, the relationship is
+    single-threaded, or an open question has no owner. Other findings (no
+    decision maker known, few contacts, overdue milestones...) are warnings.
+    Exit code 1 when a gate fails.
+
+    \b
+    Examples:
+      kam check
+      kam check --format github --stale-days 90
+      kam check --min-completeness 0.8 accounts/nordwerk
+    """
+    config = _config(config_file, as_of, edition=edition)
+    limits = config.thresholds
+    config = config.with_overrides(thresholds=type(limits)(
+        min_completeness=limits.min_completeness if min_completeness is None else min_completeness,
+        key_account_score=limits.key_account_score,
+        stale_days=limits.stale_days if stale_days is None else stale_days,
+        notice_warning_days=limits.notice_warning_days if notice_days is None else notice_days,
+    ))
+    workspace = _open(config, list(paths))
+    results = [r for r in workspace.results if not r.ok] + _alert_results(workspace)
+    click.echo(render(results, fmt, click.style), nl=False)
+    sys.exit(EXIT_OK if all(r.ok for r in results) else EXIT_PROBLEMS)
+
+
+@main.command()
+@click.option("--year", type=int, help="Plan year. Default: the latest year with plans.")
+@click.option("--format", "fmt", type=click.Choice(("text", "markdown", "json", "csv", "xlsx")), default="text", show_default=True)
+@output_option
+@force_option
+@edition_option
+@language_option
+@config_option
+@as_of_option
+def portfolio(year: int | None, fmt: str, output: Path | None, force: bool, edition: str | None, language: str | None,
+              config_file: Path | None, as_of: str | None) -> None:
+    """All key accounts side by side, with totals and concentration.
+
+    One row per account with a plan for the year: tier, revenue of the last
+    year, growth, forecast, margin (internal edition only), NPS, checklist
+    completeness, next deadline, risk exposure and failed gates. Then totals,
+    the share of the largest 1, 3 and 5 accounts, and the HHI.
+
+    \b
+    Examples:
+      kam portfolio
+      kam portfolio --format xlsx -o portfolio.xlsx --edition internal
+      kam portfolio --year 2025 --format csv > portfolio-2025.csv
+    """
+    config = _config(config_file, as_of, edition=edition, language=language)
+    workspace = _open(config, [])
+    _require_valid(workspace)
+    chosen = year or _latest_year(workspace)
+    assessments = [workspace.assess(a, chosen) for a, years in sorted(workspace.plans.items()) if chosen in years]
+    missing = [a for a, years in sorted(workspace.plans.items()) if chosen not in years and min(years) < chosen]
+    result = build_portfolio(assessments, chosen, missing)
+    if fmt == "xlsx":
+        _emit(portfolio_xlsx(result, config.edition, config.language, config.currency), output, force)
+    else:
+        _emit(render_portfolio(result, fmt, config.edition, config.language, config.currency), output, force)
+
+
+@main.command()
+@click.argument("customers", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--year", type=int, help="Revenue year (column revenue_YYYY). Default: the latest column.")
+@click.option("--limits", nargs=2, type=click.FloatRange(0, 1), metavar="A B", help="Cumulative revenue shares that close class A and B. Default: figures.abc_limits, else 0.8 0.95.")
+@click.option("--top", type=click.IntRange(min=1), help="Show only the largest N customers (text and markdown).")
+@click.option("--format", "fmt", type=click.Choice(("text", "markdown", "json", "csv")), default="text", show_default=True)
+@output_option
+@force_option
+@language_option
+@config_option
+def classify(customers: Path | None, year: int | None, limits: tuple[float, float] | None, top: int | None, fmt: str,
+             output: Path | None, force: bool, language: str | None, config_file: Path | None) -> None:
+    """Stock-taking of all customers: Pareto/ABC analysis by revenue.
+
+    Reads CUSTOMERS (default: customers.csv in the accounts folder) with the
+    columns customer_id, name and revenue_YYYY (one per year). Ranks the
+    customers by revenue, classes them A/B/C by cumulative share, says which
+    share of the customers makes 80 % of revenue, and lists the class A
+    customers that have no plan yet (no folder under accounts/).
+
+    \b
+    Examples:
+      kam classify
+      kam classify --top 20 --language de
+      kam classify other.csv --year 2024 --limits 0.7 0.9 --format csv
+    """
+    config = _config(config_file, None, language=language)
+    limits = limits or config.figures.abc_limits
+    if not limits[0] < limits[1]:
+        raise EnvironmentProblem(f"--limits {limits[0]} {limits[1]}: the first limit must be below the second")
+    path = customers or config.accounts / "customers.csv"
+    if not path.is_file():
+        raise EnvironmentProblem(f"{path}: customer file not found")
+    found, chosen, problems = read_customers(path, year, display_of(path, Path.cwd().resolve()))
+    if problems:
+        click.echo(render([FileResult(problems[0].file, tuple(problems))], "text", click.style), nl=False, err=True)
+        sys.exit(EXIT_PROBLEMS)
+    planned = {p.name for p in config.accounts.iterdir() if p.is_dir()} if config.accounts.is_dir() else set()
+    result = classify_customers(found, chosen, limits, planned)
+    _emit(render_classification(result, fmt, config.language, config.currency, top), output, force)

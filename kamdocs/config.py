@@ -24,6 +24,24 @@ class Thresholds:
     notice_warning_days: int = 90
 
 
+QUALITATIVE = (
+    "switching_risk", "future_potential", "growth_potential", "reference_value",
+    "innovation_leadership", "know_how", "individual_care",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSettings:
+    clv_model: str = "discounted"
+    discount_rate: float = 0.08
+    instrument_cost_ratio_max: float = 0.5
+    revenue_for_full_score: float = 2_000_000.0
+    abc_limits: tuple[float, float] = (0.8, 0.95)
+    score_weights: dict[str, float] = field(
+        default_factory=lambda: {"revenue": 2.0, **{name: 1.0 for name in QUALITATIVE}}
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     root: Path
@@ -36,6 +54,7 @@ class Config:
     language: str = "en"
     edition: str = "shared"
     thresholds: Thresholds = field(default_factory=Thresholds)
+    figures: FigureSettings = field(default_factory=FigureSettings)
 
     def with_overrides(self, **changes: Any) -> "Config":
         return replace(self, **{key: value for key, value in changes.items() if value is not None})
@@ -86,6 +105,38 @@ def _thresholds(source: Path, table: Any) -> Thresholds:
     return Thresholds(**values)
 
 
+def _figures(source: Path, table: Any) -> FigureSettings:
+    _expect(source, "figures", table, (dict,))
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        where = f"figures.{key}"
+        if key == "clv_model":
+            if value not in ("discounted", "simple"):
+                raise ConfigError(f"{source}: [tool.kam] {where} = {value!r}: expected discounted or simple")
+            values[key] = value
+        elif key in ("discount_rate", "instrument_cost_ratio_max", "revenue_for_full_score"):
+            values[key] = float(_expect(source, where, value, (int, float)))
+        elif key == "abc_limits":
+            limits = _expect(source, where, value, (list,))
+            if len(limits) != 2 or not all(isinstance(v, (int, float)) for v in limits) or not 0 < limits[0] < limits[1] <= 1:
+                raise ConfigError(f"{source}: [tool.kam] {where} = {value!r}: expected two shares like [0.8, 0.95]")
+            values[key] = (float(limits[0]), float(limits[1]))
+        elif key == "score_weights":
+            weights = _expect(source, where, value, (dict,))
+            known = ("revenue", *QUALITATIVE)
+            for name, weight in weights.items():
+                if name not in known:
+                    raise ConfigError(f"{source}: [tool.kam] {where}.{name}: unknown criterion (known: {', '.join(known)})")
+                _expect(source, f"{where}.{name}", weight, (int, float))
+            values[key] = {name: float(weights.get(name, 0.0)) for name in known}
+        else:
+            raise ConfigError(
+                f"{source}: [tool.kam.figures] unknown key {key!r} (known: clv_model, discount_rate, "
+                "instrument_cost_ratio_max, revenue_for_full_score, abc_limits, score_weights)"
+            )
+    return FigureSettings(**values)
+
+
 def load_config(config_file: Path | None = None, cwd: Path | None = None) -> Config:
     """Read [tool.kam]; without a config file found, defaults relative to `cwd`."""
     here = (cwd or Path.cwd()).resolve()
@@ -114,10 +165,12 @@ def load_config(config_file: Path | None = None, cwd: Path | None = None) -> Con
             values[key] = value
         elif key == "thresholds":
             values[key] = _thresholds(source, value)  # type: ignore[arg-type]
+        elif key == "figures":
+            values[key] = _figures(source, value)  # type: ignore[arg-type]
         else:
             raise ConfigError(
                 f"{source}: [tool.kam] unknown key {key!r} (known: accounts, schema, as_of, currency, "
-                "fiscal_year_start, language, edition, thresholds)"
+                "fiscal_year_start, language, edition, thresholds, figures)"
             )
     values.setdefault("accounts", root / "accounts")
     values.setdefault("schema", root / "schema" / "account-plan.schema.json")

@@ -31,7 +31,8 @@ def problem_line(problem: Problem, style: Style = _plain) -> str:
 def _counts(results: Sequence[FileResult]) -> dict[str, int]:
     problems = [p for r in results for p in r.problems]
     return {
-        "plans": len(results),
+        "plans": sum(r.kind == "plan" for r in results),
+        "other_files": sum(r.kind != "plan" for r in results),
         "invalid_plans": sum(not r.ok for r in results),
         "errors": sum(p.severity is Severity.ERROR for p in problems),
         "warnings": sum(p.severity is Severity.WARNING for p in problems),
@@ -44,13 +45,14 @@ def _plural(count: int, word: str) -> str:
 
 def summary(results: Sequence[FileResult]) -> str:
     counts = _counts(results)
-    head = f"{_plural(counts['plans'], 'plan')} checked"
+    others = f" and {_plural(counts['other_files'], 'other file')}" if counts["other_files"] else ""
+    head = f"{_plural(counts['plans'], 'plan')}{others} checked"
     if not counts["errors"] and not counts["warnings"]:
         return f"{head}: all valid."
     parts = [_plural(counts["errors"], "error")]
     if counts["warnings"]:
         parts.append(_plural(counts["warnings"], "warning"))
-    return f"{head}: {', '.join(parts)} in {_plural(sum(bool(r.problems) for r in results), 'plan')}."
+    return f"{head}: {', '.join(parts)} in {_plural(sum(bool(r.problems) for r in results), 'file')}."
 
 
 def render_text(results: Sequence[FileResult], style: Style = _plain) -> str:

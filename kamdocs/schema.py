@@ -40,6 +40,18 @@ class PlanSchema:
     raw: dict[str, Any]
     validator: Draft202012Validator
 
+    def has_path(self, path: KeyPath) -> bool:
+        """Whether the schema defines `path` (WILDCARD for the items of a list)."""
+        node = self.raw
+        for part in path:
+            if part == WILDCARD:
+                node = node.get("items") if isinstance(node.get("items"), dict) else None
+            else:
+                node = node.get("properties", {}).get(part)
+            if node is None:
+                return False
+        return True
+
     def annotated(self, keyword: str) -> list[tuple[KeyPath, Any]]:
         """Every (path, value) where a property carries `keyword`, e.g. x-kam-ref."""
         return list(_annotated(self.raw, keyword, ()))
@@ -58,12 +70,18 @@ def _annotated(node: dict[str, Any], keyword: str, path: KeyPath) -> Iterator[tu
 def load_schema(path: Path) -> PlanSchema:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
+        return compile_schema(raw, path)
     except FileNotFoundError:
         raise SchemaLoadError(f"{path}: schema file not found (set schema in [tool.kam])") from None
     except (OSError, UnicodeDecodeError) as err:
         raise SchemaLoadError(f"{path}: cannot read the schema: {err}") from None
     except json.JSONDecodeError as err:
         raise SchemaLoadError(f"{path}:{err.lineno}:{err.colno}: schema is not valid JSON: {err.msg}") from None
+
+
+def compile_schema(raw: Any, path: Path) -> PlanSchema:
+    if not isinstance(raw, dict):
+        raise SchemaLoadError(f"{path}: the schema must be a JSON object")
     try:
         Draft202012Validator.check_schema(raw)
     except SchemaError as err:
@@ -134,10 +152,12 @@ def _unknown_keys(error: ValidationError) -> Iterator[Finding]:
             continue
         close = difflib.get_close_matches(key, allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed here: {', '.join(allowed)}"
+        if any(p.search("x-") for p in patterns):
+            hint += " (company extensions start with x-)"
         yield Finding(
             path=(*error.absolute_path, key),
             rule="schema.unknown-key",
-            message=f"unknown key '{key}': {hint} (company extensions start with x-)",
+            message=f"unknown key '{key}': {hint}",
             at_key=True,
         )
 

@@ -30,6 +30,10 @@ class PathNotFound(Exception):
 class FileResult:
     file: str
     problems: tuple[Problem, ...]
+    document: Document | None = None
+    """The loaded plan, when asked for and free of errors."""
+    kind: str = "plan"
+    """What the file is: a plan, or another file the toolkit checks (the checklists)."""
 
     @property
     def ok(self) -> bool:
@@ -72,21 +76,23 @@ def check_document(document: Document, schema_path: Path, as_of: dt.date, path: 
     return to_problems(document, findings)
 
 
-def validate_file(item: tuple[Path, str], schema_path: Path, as_of: dt.date) -> FileResult:
+def validate_file(item: tuple[Path, str], schema_path: Path, as_of: dt.date, keep: bool = False) -> FileResult:
     path, display = item
     loaded = load_file(path, display)
     if isinstance(loaded, Problem):
         return FileResult(display, (loaded,))
-    return FileResult(display, tuple(check_document(loaded, schema_path, as_of, path.resolve())))
+    problems = tuple(check_document(loaded, schema_path, as_of, path.resolve()))
+    valid = not any(p.severity is Severity.ERROR for p in problems)
+    return FileResult(display, problems, loaded if keep and valid else None)
 
 
 def validate_files(
-    files: Iterable[Path], schema_path: Path, as_of: dt.date, base: Path, jobs: int | None = None
+    files: Iterable[Path], schema_path: Path, as_of: dt.date, base: Path, jobs: int | None = None, keep: bool = False
 ) -> list[FileResult]:
-    """Validate each file; with many files, in one process per core."""
+    """Validate each file; with many files, in one process per core. `keep` returns the valid plans too."""
     load_schema(schema_path)  # fail early, and let forked workers inherit the compiled validator
     items = [(path, display_name(path, base)) for path in files]
-    work = partial(validate_file, schema_path=schema_path, as_of=as_of)
+    work = partial(validate_file, schema_path=schema_path, as_of=as_of, keep=keep)
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 8) if len(items) >= PARALLEL_FROM else 1
     if jobs <= 1 or len(items) < 2:

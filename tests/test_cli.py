@@ -23,13 +23,13 @@ def run(monkeypatch: pytest.MonkeyPatch):
 def test_validate_example_portfolio_from_the_repo(run) -> None:
     result = run("validate", "--as-of", "2026-11-24", cwd=ROOT)
     assert result.exit_code == 0, result.output
-    assert result.output.endswith("plans checked: all valid.\n")
+    assert result.output.endswith("plans and 1 other file checked: all valid.\n")
 
 
 def test_validate_finds_the_config_from_a_subfolder(run, workspace: Path) -> None:
     result = run("validate", cwd=workspace / "accounts" / "acme-tools")
     assert result.exit_code == 0, result.output
-    assert result.output == "1 plan checked: all valid.\n"
+    assert result.output == "1 plan and 1 other file checked: all valid.\n"
 
 
 def test_problems_exit_1_with_position(run, workspace: Path, acme) -> None:
@@ -40,7 +40,7 @@ def test_problems_exit_1_with_position(run, workspace: Path, acme) -> None:
     line = result.output.splitlines()[0]
     assert line.startswith("accounts/acme-tools/2026.yaml:")
     assert ": error [reference] actions[0].owner: 'zed' is not an id in team" in line
-    assert result.output.splitlines()[-1] == "1 plan checked: 1 error in 1 plan."
+    assert result.output.splitlines()[-1] == "1 plan and 1 other file checked: 1 error in 1 file."
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_broken_schema_exits_2(run, workspace: Path) -> None:
 def test_config_option_points_elsewhere(run, workspace: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     result = run("validate", "--config", str(workspace / "pyproject.toml"), cwd=elsewhere)
-    assert result.exit_code == 0 and result.output == "1 plan checked: all valid.\n"
+    assert result.exit_code == 0 and result.output == "1 plan and 1 other file checked: all valid.\n"
 
 
 def test_as_of_judges_last_reviewed(run, workspace: Path) -> None:

@@ -21,7 +21,7 @@ def test_text_has_one_line_per_problem_and_a_summary() -> None:
     assert render([BAD, GOOD], "text").splitlines() == [
         "accounts/a/2026.yaml:3:5: error [schema.enum] plan.status: 'x' is not allowed: use one of draft",
         "accounts/a/2026.yaml:9:1: warning [yaml] 50% done, line 2 more",
-        "2 plans checked: 1 error, 1 warning in 1 plan.",
+        "2 plans checked: 1 error, 1 warning in 1 file.",
     ]
 
 
@@ -31,7 +31,7 @@ def test_text_summary_when_all_valid() -> None:
 
 def test_json_is_complete() -> None:
     document = json.loads(render([BAD, GOOD], "json"))
-    assert document["summary"] == {"plans": 2, "invalid_plans": 1, "errors": 1, "warnings": 1}
+    assert document["summary"] == {"plans": 2, "other_files": 0, "invalid_plans": 1, "errors": 1, "warnings": 1}
     assert document["files"] == [{"file": "accounts/a/2026.yaml", "valid": False}, {"file": "accounts/b/2026.yaml", "valid": True}]
     assert document["problems"][0] == {
         "file": "accounts/a/2026.yaml", "line": 3, "column": 5, "path": "plan.status",
