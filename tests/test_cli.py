@@ -128,3 +128,120 @@ def test_help_has_examples(run) -> None:
     assert result.exit_code == 0
     assert "kam validate --format github accounts/" in result.output
     assert "Exit code 0" in result.output
+
+
+def test_show_prints_figures_checklists_and_alerts(run) -> None:
+    result = run("show", "meridian-stores", "--as-of", "2026-11-24", cwd=ROOT)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Meridian Stores plc (meridian-stores), Plan year 2026"
+    assert any(line.startswith("In 2026 we expect ") for line in lines)
+    assert any(line.startswith("Revenue last year ") and line.endswith(" EUR") for line in lines)
+    assert "Completeness: 100.0 %" in lines
+    assert not any(line.startswith("Contribution margin") for line in lines), "shared edition by default"
+
+
+def test_show_json_is_complete_and_internal_adds_margins(run) -> None:
+    shared = json.loads(run("show", "nordwerk", "--format", "json", "--as-of", "2026-11-24", cwd=ROOT).output)
+    internal = json.loads(run("show", "nordwerk", "--format", "json", "--edition", "internal", "--as-of", "2026-11-24").output)
+    assert shared["year"] == 2026 and shared["edition"] == "shared"
+    assert "contribution_margin" not in shared["figures"] and "contribution_margin" in internal["figures"]
+    assert internal["figures"]["contribution_margin"]["confidential"] is True
+    assert set(internal["figures"]) - set(shared["figures"]) == {k for k, f in internal["figures"].items() if f["confidential"]}
+    assert [c["id"] for c in shared["checklists"]][:3] == ["information", "preparation", "agenda"]
+
+
+def test_show_in_german(run) -> None:
+    result = run("show", "nordwerk", "--year", "2025", "--language", "de", "--as-of", "2026-11-24", cwd=ROOT)
+    assert result.output.startswith("Nordwerk Antriebstechnik GmbH (nordwerk), Planjahr 2025")
+    assert "Für 2025 erwarten wir " in result.output and "Umsatz Vorjahr" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("show", "nobody"), "no such account (known: acme-tools)"),
+        (("show", "acme-tools", "--year", "2020"), "no plan for 2020 (plans: 2026)"),
+    ],
+)
+def test_show_usage_errors(run, workspace: Path, args: tuple[str, ...], words: str) -> None:
+    result = run(*args, cwd=workspace)
+    assert result.exit_code == 2 and words in result.output
+
+
+def test_show_refuses_an_invalid_plan(run, workspace: Path, acme) -> None:
+    acme["plan"]["status"] = "bogus"
+    write_plan(workspace, acme)
+    result = run("show", "acme-tools", cwd=workspace)
+    assert result.exit_code == 1
+    assert "error [schema.enum] plan.status" in result.output
+
+
+def test_check_gates_and_exit_codes(run) -> None:
+    result = run("check", "--as-of", "2026-11-24", cwd=ROOT)
+    assert result.exit_code == 1
+    assert "accounts/vela-foods/2026.yaml:" in result.output and "error [gate.completeness]" in result.output
+    assert "meridian-stores" not in result.output
+    relaxed = run("check", "accounts/meridian-stores", "accounts/nordwerk", "--as-of", "2026-11-24")
+    assert relaxed.exit_code == 0, relaxed.output
+
+
+def test_check_thresholds_as_options(run, workspace: Path) -> None:
+    strict = run("check", "--as-of", "2026-11-24", cwd=workspace)
+    assert "error [gate.stale] plan.last_reviewed: last reviewed 313 days ago, more than 180" in strict.output
+    relaxed = run("check", "--as-of", "2026-11-24", "--stale-days", "400")
+    assert "gate.stale" not in relaxed.output
+    assert "gate.completeness" in run("check", "--min-completeness", "0.99").output
+
+
+def test_portfolio_formats(run, tmp_path: Path) -> None:
+    text = run("portfolio", "--as-of", "2026-11-24", cwd=ROOT).output
+    assert text.startswith("Key account portfolio 2026")
+    assert "Contribution margin %" not in text
+    internal = run("portfolio", "--as-of", "2026-11-24", "--edition", "internal").output
+    assert "Contribution margin %" in internal
+    rows = run("portfolio", "--format", "csv", "--as-of", "2026-11-24").output.splitlines()
+    assert rows[0].startswith("account,name,tier,revenue,") and len(rows) == 9
+    data = json.loads(run("portfolio", "--format", "json", "--year", "2025", "--as-of", "2026-11-24").output)
+    assert data["year"] == 2025 and len(data["accounts"]) == 8
+    assert run("portfolio", "--format", "xlsx").exit_code == 2
+
+
+def test_portfolio_xlsx_is_a_real_sheet(run, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "p.xlsx"
+    assert run("portfolio", "--format", "xlsx", "-o", str(target), "--as-of", "2026-11-24", cwd=ROOT).exit_code == 0
+    sheet = load_workbook(target).active
+    assert sheet.freeze_panes == "A2"
+    assert sheet["A1"].value == "Account" and sheet["A1"].font.bold
+    assert sheet["D2"].value == 4_003_800 and "EUR" in sheet["D2"].number_format
+    before = target.read_bytes()
+    refused = run("portfolio", "--format", "xlsx", "-o", str(target))
+    assert refused.exit_code == 2 and "exists; use --force" in refused.output
+    assert target.read_bytes() == before
+    assert run("portfolio", "--format", "xlsx", "-o", str(target), "--force").exit_code == 0
+
+
+def test_classify(run) -> None:
+    result = run("classify", "--top", "3", cwd=ROOT)
+    assert result.exit_code == 0
+    assert result.output.startswith("ABC analysis 2025: 204 customers")
+    assert "Key-account candidates without a plan: c-" in result.output
+    data = json.loads(run("classify", "--format", "json").output)
+    assert data["classes"]["A"] + data["classes"]["B"] + data["classes"]["C"] == 204
+    assert "meridian-stores" not in data["candidates"]
+
+
+def test_classify_bad_rows_exit_1(run, tmp_path: Path) -> None:
+    from conftest import FIXTURES
+
+    result = run("classify", str(FIXTURES / "customers" / "bad.csv"), cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "bad.csv:4:5: error [customers] revenue_2025 'lots' is not a number" in result.output
+
+
+def test_classify_limits(run) -> None:
+    assert run("classify", "--limits", "0.9", "0.5", cwd=ROOT).exit_code == 2
+    data = json.loads(run("classify", "--limits", "0.5", "0.9", "--format", "json").output)
+    assert data["limits"] == [0.5, 0.9]

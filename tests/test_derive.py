@@ -1,0 +1,178 @@
+"""Golden figures: each expected value is worked out by hand from tests/fixtures/golden/globex."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, SCHEMA, load_plan
+from kamdocs.config import Config, FigureSettings
+from kamdocs.derive import derive, forecast_distribution, sales_by_year
+from kamdocs.figure import Confidentiality
+from kamdocs.schema import load_schema
+
+GLOBEX = FIXTURES / "golden" / "globex"
+AS_OF = dt.date(2026, 6, 30)
+
+
+def config(**figures) -> Config:
+    return Config(root=FIXTURES, accounts=FIXTURES / "golden", schema=SCHEMA, as_of=AS_OF, figures=FigureSettings(**figures))
+
+
+@pytest.fixture(scope="module")
+def history() -> list[dict]:
+    return [load_plan(GLOBEX / "2025.yaml"), load_plan(GLOBEX / "2026.yaml")]
+
+
+@pytest.fixture(scope="module")
+def figures(history):
+    return derive(history, config(), Confidentiality.of(load_schema(SCHEMA)))
+
+
+def value(figures, key):
+    return figures[key].value
+
+
+def test_revenue_and_growth(figures) -> None:
+    # 2025: 150,000 + 50,000; 2024 from the newest plan listing it (the 2026 plan): 120,000 + 30,000
+    assert value(figures, "revenue") == 200_000
+    assert figures["revenue"].detail == {"A": 150_000, "B": 50_000}
+    assert value(figures, "revenue_growth") == pytest.approx(200_000 / 150_000 - 1)
+    assert figures["revenue_growth"].detail == pytest.approx({"A": 0.25, "B": 50 / 30 - 1})
+    # 2023 comes from the 2025 plan only: (200,000 / 100,000)^(1/2) - 1
+    assert value(figures, "revenue_cagr") == pytest.approx(2 ** 0.5 - 1)
+    assert value(figures, "volume_growth") == pytest.approx(1800 / 1500 - 1)
+
+
+def test_margins_are_confidential(figures) -> None:
+    assert value(figures, "contribution_margin") == 100_000
+    assert value(figures, "margin_pct") == pytest.approx(0.5)
+    assert value(figures, "cost_ratio") == pytest.approx(0.5)
+    assert all(figures[k].confidential for k in ("contribution_margin", "margin_pct", "cost_ratio", "clv", "instrument_ratio"))
+    assert not figures["revenue"].confidential and not figures["forecast"].confidential
+
+
+def test_instruments(figures) -> None:
+    assert value(figures, "instrument_ratio") == pytest.approx(4000 / 8000)
+    detail = figures["instrument_ratio"].detail
+    assert detail["instruments"]["i1"] == {"ratio": 0.25, "above_limit": False}
+    assert detail["instruments"]["i2"] == {"ratio": 0.75, "above_limit": True}
+
+
+def test_position(figures) -> None:
+    assert value(figures, "share_of_wallet") == pytest.approx(0.25)
+    assert value(figures, "vs_comparable") == pytest.approx(2.0)
+
+
+def test_forecast(figures) -> None:
+    assert value(figures, "forecast") == pytest.approx(120_000 + 100_000 * 0.5 + 40_000)
+    assert value(figures, "forecast_worst") == 160_000
+    assert value(figures, "forecast_best") == 260_000
+    # either 160,000 or 260,000, half and half: beats 200,000 with 0.5
+    assert value(figures, "forecast_beats_last_year") == pytest.approx(0.5)
+
+
+def test_kpis(figures) -> None:
+    assert value(figures, "nps") == pytest.approx(40.0)
+    assert value(figures, "csat") == pytest.approx(0.8)
+    assert value(figures, "renewal_rate") == pytest.approx(0.75)
+    assert value(figures, "cross_upsell_rate") == pytest.approx(0.25)
+
+
+def test_clv_models(history) -> None:
+    secrets = Confidentiality.of(load_schema(SCHEMA))
+    annuity = (1 - 1.08 ** -5) / 0.08
+    assert derive(history, config(), secrets)["clv"].value == pytest.approx(100_000 * annuity)
+    assert derive(history, config(clv_model="simple"), secrets)["clv"].value == pytest.approx(500_000)
+
+
+def test_action_plan(figures) -> None:
+    assert value(figures, "actions_done") == pytest.approx(1 / 3)
+    assert figures["overdue_actions"].detail == ["a2"]
+    assert value(figures, "milestones_reached") == pytest.approx(0.5)
+    assert figures["overdue_milestones"].detail == ["m2"]
+
+
+def test_risks(figures) -> None:
+    assert value(figures, "risk_exposure") == pytest.approx(25_000)
+    assert [r["id"] for r in figures["risk_exposure"].detail] == ["r1", "r2"]
+
+
+def test_relationship(figures) -> None:
+    assert value(figures, "active_contacts") == 2
+    assert value(figures, "single_threaded") is False
+    assert value(figures, "decision_maker_known") is True
+    assert value(figures, "supporter_among_deciders") is True
+    assert figures["supporter_among_deciders"].confidential
+
+
+def test_contract(figures) -> None:
+    assert value(figures, "notice_deadline") == "2026-09-30"
+    assert value(figures, "days_to_notice") == 92
+    assert value(figures, "renewal_due") is False
+
+
+def test_score_and_tier(figures) -> None:
+    # revenue 1,000,000 of 2,000,000 for full score: 2.5, weight 2; criteria 4 and 2, weight 1 each
+    assert value(figures, "ka_score") == pytest.approx((2 * 2.5 + 4 + 2) / 4)
+    assert value(figures, "tier") == "B"
+
+
+def test_dates(figures) -> None:
+    assert value(figures, "days_since_review") == 29
+    assert value(figures, "stale") is False
+    assert value(figures, "days_to_review") == 15
+
+
+def test_missing_inputs_are_not_computable_with_a_reason() -> None:
+    plan = {"kamdocs": 1, "account": {"id": "x", "name": "X"}, "plan": {"year": 2026, "owner": "O", "status": "draft"}}
+    figures = derive([plan], config(), Confidentiality())
+    for key in ("revenue", "revenue_growth", "contribution_margin", "forecast", "nps", "clv", "risk_exposure", "notice_deadline", "ka_score"):
+        assert figures[key].value is None and figures[key].reason, key
+    assert figures["revenue"].reason == "no sales figures for 2025"
+    assert figures["stale"].value is True
+    assert figures["single_threaded"].value is True
+
+
+def test_costs_missing_for_one_category(history) -> None:
+    plan = {**history[1], "sales": [dict(row) for row in history[1]["sales"]]}
+    del plan["sales"][3]["direct_costs"]
+    figures = derive([plan], config(), Confidentiality())
+    assert figures["contribution_margin"].reason == "costs missing for B in 2025"
+
+
+def test_sales_by_year_prefers_the_newest_plan(history) -> None:
+    assert sales_by_year(history, "revenue")[2024] == {"A": 120_000, "B": 30_000}
+    assert sales_by_year(history, "revenue")[2023] == {"A": 100_000}
+
+
+OPPORTUNITIES = st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from([0, 0.1, 0.25, 0.5, 0.9, 1])), max_size=8)
+
+
+@given(committed=st.integers(0, 10**6), opportunities=OPPORTUNITIES)
+def test_forecast_lies_between_worst_and_best(committed: int, opportunities) -> None:
+    plan = {
+        "kamdocs": 1, "account": {"id": "x", "name": "X"}, "plan": {"year": 2026, "owner": "O", "status": "draft"},
+        "potential": {"committed_revenue": committed, "opportunities": [
+            {"id": f"o{i}", "title": "t", "value": v, "probability": p} for i, (v, p) in enumerate(opportunities)]},
+        "sales": [{"period": 2025, "category": "A", "revenue": 500_000}],
+    }
+    figures = derive([plan], config(), Confidentiality())
+    assert figures["forecast_worst"].value <= figures["forecast"].value + 1e-6 <= figures["forecast_best"].value + 2e-6
+    assert 0 <= figures["forecast_beats_last_year"].value <= 1 + 1e-9
+
+
+def test_distribution_sums_to_one() -> None:
+    distribution = forecast_distribution(10, [(5, 0.5), (7, 0.25)], 1)
+    assert sum(distribution.values()) == pytest.approx(1)
+    assert distribution == pytest.approx({10: 0.375, 15: 0.375, 17: 0.125, 22: 0.125})
+
+
+def test_config_is_unchanged_by_derive(history) -> None:
+    settings = config()
+    derive(history, settings, Confidentiality())
+    assert dataclasses.asdict(settings.figures) == dataclasses.asdict(FigureSettings())

@@ -1,0 +1,106 @@
+"""The shared edition prints no confidential value, in any format of any command."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import AS_OF, ROOT, SCHEMA
+from kamdocs.assessment import open_workspace
+from kamdocs.cli import main
+from kamdocs.config import load_config
+from kamdocs.output.numbers import number, value_text
+from kamdocs.rules import walk
+from kamdocs.schema import load_schema
+
+ACCOUNTS = sorted(p.name for p in (ROOT / "accounts").iterdir() if p.is_dir())
+
+
+def number_forms(value: float) -> set[str]:
+    forms = {f"{number(value, language)} EUR" for language in ("en", "de")}
+    if abs(value) >= 1000:
+        forms |= {number(value, "en"), number(value, "de"), repr(value), str(int(value))}
+    return forms
+
+
+@pytest.fixture(scope="module")
+def secrets() -> set[str]:
+    """Every confidential value of the example portfolio, as the toolkit might write it."""
+    config = load_config(ROOT / "pyproject.toml").with_overrides(as_of=AS_OF)
+    schema = load_schema(SCHEMA)
+    workspace = open_workspace(config, base=ROOT)
+    found: set[str] = set()
+    patterns = [path for path, flag in schema.annotated("x-kam-confidential") if flag]
+    for years in workspace.plans.values():
+        for year, document in years.items():
+            for pattern in patterns:
+                for _, value in walk(document.data, pattern):
+                    stack = [value]
+                    while stack:
+                        item = stack.pop()
+                        if isinstance(item, dict):
+                            stack += item.values()
+                        elif isinstance(item, list):
+                            stack += item
+                        elif isinstance(item, (int, float)) and not isinstance(item, bool):
+                            found |= number_forms(item)
+                        elif isinstance(item, str) and len(item) >= 15:
+                            found.add(item)
+            assessment = workspace.assess(document.data["account"]["id"], year)
+            for figure in assessment.figures.values():
+                if figure.confidential and figure.computable and figure.unit not in ("flag",):
+                    found |= {value_text(figure, language, "EUR") for language in ("en", "de")}
+                    found |= number_forms(figure.value) if isinstance(figure.value, (int, float)) and abs(figure.value) >= 1000 else set()
+                    found.add(repr(figure.value))
+    return found
+
+
+def outputs(edition: str) -> dict[str, str]:
+    runner = CliRunner()
+    common = ["--as-of", AS_OF.isoformat(), "--edition", edition]
+    texts: dict[str, str] = {}
+    for account in ACCOUNTS:
+        for fmt in ("text", "json", "markdown"):
+            for language in ("en", "de"):
+                result = runner.invoke(main, ["show", account, "--format", fmt, "--language", language, *common])
+                texts[f"show {account} {fmt} {language}"] = result.output
+    for fmt in ("text", "json", "github", "junit"):
+        texts[f"check {fmt}"] = runner.invoke(main, ["check", "--format", fmt, *common]).output
+    for fmt in ("text", "markdown", "json", "csv"):
+        texts[f"portfolio {fmt}"] = runner.invoke(main, ["portfolio", "--format", fmt, *common]).output
+    return texts
+
+
+def xlsx_text(edition: str, tmp_path: Path) -> str:
+    target = tmp_path / f"{edition}.xlsx"
+    result = CliRunner().invoke(main, ["portfolio", "--format", "xlsx", "-o", str(target), "--as-of", AS_OF.isoformat(), "--edition", edition])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as book:
+        return "\n".join(book.read(name).decode("utf-8") for name in book.namelist() if name.startswith(("xl/worksheets/", "xl/sharedStrings")))
+
+
+def leaks(text: str, secrets: set[str]) -> set[str]:
+    return {s for s in secrets if re.search(r"(?<![\w.,])" + re.escape(s) + r"(?![\w])", text)}
+
+
+def test_shared_edition_leaks_nothing(secrets: set[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    texts = outputs("shared")
+    texts["portfolio xlsx"] = xlsx_text("shared", tmp_path)
+    found = {name: leaks(text, secrets) for name, text in texts.items()}
+    assert {name: sorted(hits)[:5] for name, hits in found.items() if hits} == {}
+
+
+def test_internal_edition_shows_them(secrets: set[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scan can fail: the internal edition does print confidential figures."""
+    monkeypatch.chdir(ROOT)
+    texts = outputs("internal")
+    texts["portfolio xlsx"] = xlsx_text("internal", tmp_path)
+    assert leaks(texts["show meridian-stores text en"], secrets)
+    assert leaks(texts["portfolio json"], secrets)
+    assert leaks(texts["portfolio xlsx"], secrets)
