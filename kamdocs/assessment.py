@@ -1,12 +1,14 @@
-"""One plan assessed: its figures, checklist completeness, alerts and deadlines, from the core alone."""
+"""Plans assessed account by account: figures, checklist completeness, alerts and deadlines."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from kamdocs.alerts import Alert, alerts
 from kamdocs.checklists import Checklist, ChecklistResult, completeness, load_checklists, overall
@@ -15,9 +17,19 @@ from kamdocs.deadlines import Deadline, deadlines
 from kamdocs.derive import Figures, derive
 from kamdocs.figure import Confidentiality
 from kamdocs.loader import Document
-from kamdocs.problem import Problem
 from kamdocs.schema import load_schema
-from kamdocs.validate import FileResult, discover, validate_files
+from kamdocs.validate import FileResult, discover, display_name, parallel_map, validate_file
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What assessing a plan needs besides the plan: settings, checklists, confidential paths."""
+
+    config: Config
+    checklists: tuple[Checklist, ...]
+    secrets: Confidentiality
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,36 +46,24 @@ class Assessment:
     deadlines: tuple[Deadline, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Workspace:
-    """Everything a command needs to assess plans: settings, checklists, and the loaded plans."""
-
-    config: Config
-    checklists: tuple[Checklist, ...]
-    secrets: Confidentiality
-    plans: dict[str, dict[int, Document]]
-    """account id -> year -> valid plan"""
-    results: tuple[FileResult, ...]
-    """validation results of every file read, including the checklists file"""
-
-    @property
-    def problems(self) -> list[Problem]:
-        return [p for r in self.results for p in r.problems]
-
-    @property
-    def ok(self) -> bool:
-        return all(r.ok for r in self.results)
-
-    def assess(self, account: str, year: int) -> Assessment:
-        history = [doc for y, doc in sorted(self.plans[account].items()) if y <= year]
-        return assess(history, self.config, self.secrets, self.checklists)
+def checklists_path(config: Config) -> Path:
+    return config.schema.parent / "checklists.yaml"
 
 
-def assess(history: Sequence[Document], config: Config, secrets: Confidentiality, checklists: tuple[Checklist, ...]) -> Assessment:
+def prepare(config: Config, base: Path) -> tuple[Context, FileResult]:
+    """The context, and the validation result of the checklists file it read."""
+    schema = load_schema(config.schema)
+    path = checklists_path(config)
+    checklists, problems = load_checklists(path, schema, display_name(path, base))
+    return Context(config, checklists, Confidentiality.of(schema)), FileResult(display_name(path, base), tuple(problems), kind="checklists")
+
+
+def assess(history: Sequence[Document], context: Context) -> Assessment:
     """Assess the last plan of `history` (one account's plans, oldest first)."""
     plan = history[-1].data
-    figures = derive([doc.data for doc in history], config, secrets)
-    results = completeness(checklists, plan, figures)
+    config = context.config
+    figures = derive([doc.data for doc in history], config, context.secrets)
+    results = completeness(context.checklists, plan, figures)
     share = overall(results)
     return Assessment(
         account=plan["account"]["id"],
@@ -79,28 +79,41 @@ def assess(history: Sequence[Document], config: Config, secrets: Confidentiality
     )
 
 
-def checklists_path(config: Config) -> Path:
-    return config.schema.parent / "checklists.yaml"
+def up_to(history: Sequence[Document], year: int | None) -> list[Document]:
+    """The plans up to `year` (all without a year); empty unless the last one is of `year`."""
+    chosen = [d for d in history if year is None or d.data["plan"]["year"] <= year]
+    return chosen if chosen and (year is None or chosen[-1].data["plan"]["year"] == year) else []
 
 
-def open_workspace(config: Config, paths: Sequence[Path] = (), base: Path | None = None, jobs: int | None = None) -> Workspace:
-    """Validate and load the plans under `paths` (default: the accounts folder) and the checklists."""
-    base = base or Path.cwd().resolve()
-    schema = load_schema(config.schema)
-    checklist_file = checklists_path(config)
-    checklists, checklist_problems = load_checklists(checklist_file, schema, display_of(checklist_file, base))
-    results = validate_files(discover(list(paths) or [config.accounts]), config.schema, config.as_of, base, jobs, keep=True)
-    plans: dict[str, dict[int, Document]] = defaultdict(dict)
-    for result in results:
-        if result.document is not None:
-            data = result.document.data
-            plans[data["account"]["id"]][data["plan"]["year"]] = result.document
-    checked = FileResult(display_of(checklist_file, base), tuple(checklist_problems), kind="checklists")
-    return Workspace(config, checklists, Confidentiality.of(schema), dict(plans), (checked, *results))
+def assess_year(history: list[Document], context: Context, year: int | None = None) -> Assessment | None:
+    """The assessment of the plan of `year` (default: the latest), or None when there is none."""
+    chosen = up_to(history, year)
+    return assess(chosen, context) if chosen else None
 
 
-def display_of(path: Path, base: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(base))
-    except ValueError:
-        return str(path)
+def _summarise_account(
+    paths: list[Path], schema_path: Path, as_of: dt.date, base: Path, summarise: Callable[[list[Document]], T]
+) -> tuple[tuple[FileResult, ...], T | None]:
+    results = [validate_file((path, display_name(path, base)), schema_path, as_of, keep=True) for path in paths]
+    documents = sorted((r.document for r in results if r.document is not None), key=lambda d: d.data["plan"]["year"])
+    summary = summarise(documents) if documents and all(r.ok for r in results) else None
+    return tuple(replace(r, document=None) for r in results), summary
+
+
+def summarise_accounts(
+    config: Config, summarise: Callable[[list[Document]], T], base: Path, paths: Sequence[Path] = (), jobs: int | None = None
+) -> tuple[list[FileResult], list[T]]:
+    """Validate each account's plans and summarise the valid ones, account by account.
+
+    An account is a folder of plans. Only the summaries travel back from the
+    worker processes, so memory stays flat however many plans there are.
+    `summarise` gets one account's plans, oldest first; it must be picklable
+    (a module-level function or a partial of one). None summaries are dropped.
+    """
+    load_schema(config.schema)
+    groups: dict[Path, list[Path]] = defaultdict(list)
+    for path in discover(list(paths) or [config.accounts]):
+        groups[path.parent].append(path)
+    work = partial(_summarise_account, schema_path=config.schema, as_of=config.as_of, base=base, summarise=summarise)
+    done = parallel_map(work, list(groups.values()), sum(map(len, groups.values())), jobs)
+    return [r for results, _ in done for r in results], [summary for _, summary in done if summary is not None]

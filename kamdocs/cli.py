@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from kamdocs import __version__
-from kamdocs.alerts import Alert
-from kamdocs.assessment import Workspace, checklists_path, display_of, open_workspace
-from kamdocs.checklists import load_checklists
+from kamdocs.assessment import Context, assess_year, prepare, summarise_accounts
 from kamdocs.classify import classify as classify_customers
 from kamdocs.classify import read_customers
-from kamdocs.config import EDITIONS, LANGUAGES, Config, ConfigError, load_config, parse_date
+from kamdocs.config import EDITIONS, LANGUAGES, Config, ConfigError, Thresholds, load_config, parse_date
 from kamdocs.files import WriteRefused, write_atomic
+from kamdocs.gates import gate_result
 from kamdocs.output.classify import render_classification
 from kamdocs.output.portfolio import portfolio_xlsx, render_portfolio
 from kamdocs.output.show import render_show
+from kamdocs.portfolio import account_row
 from kamdocs.portfolio import build as build_portfolio
-from kamdocs.positions import to_problems
-from kamdocs.problem import Finding, Severity
 from kamdocs.report import FORMATS, render
-from kamdocs.schema import SchemaLoadError, load_schema
-from kamdocs.validate import FileResult, PathNotFound, discover, validate_files
+from kamdocs.schema import SchemaLoadError
+from kamdocs.validate import FileResult, PathNotFound, discover, display_name, validate_files
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+T = TypeVar("T")
 
 
 class EnvironmentProblem(click.ClickException):
@@ -42,19 +44,24 @@ def _config(config_file: Path | None, as_of: str | None, **overrides: object) ->
         raise EnvironmentProblem(str(err)) from None
 
 
-def _open(config: Config, paths: list[Path], jobs: int | None = None) -> Workspace:
+def _summarise(config: Config, summarise: Callable[[Context], Callable[[list[Any]], T]], paths: Sequence[Path] = (),
+               jobs: int | None = None) -> tuple[list[FileResult], list[T]]:
+    """Validate the plans (and the checklists) and summarise each account; environment errors exit 2."""
     if not paths and not config.accounts.is_dir():
         raise EnvironmentProblem(f"{config.accounts}: accounts folder not found (set accounts in [tool.kam] or give paths)")
+    base = Path.cwd().resolve()
     try:
-        return open_workspace(config, paths, jobs=jobs)
+        context, checked = prepare(config, base)
+        results, summaries = summarise_accounts(config, summarise(context), base, paths, jobs)
     except (PathNotFound, SchemaLoadError) as err:
         raise EnvironmentProblem(str(err)) from None
+    return [checked, *results], summaries
 
 
-def _require_valid(workspace: Workspace) -> None:
+def _require_valid(results: Sequence[FileResult]) -> None:
     """Figures are computed from valid plans only: otherwise print the problems and exit 1."""
-    if not workspace.ok:
-        click.echo(render([r for r in workspace.results if r.problems], "text", click.style), nl=False, err=True)
+    if not all(r.ok for r in results):
+        click.echo(render([r for r in results if r.problems], "text", click.style), nl=False, err=True)
         click.echo("Fix these problems first (kam validate shows them too).", err=True)
         sys.exit(EXIT_PROBLEMS)
 
@@ -70,13 +77,6 @@ def _emit(content: str | bytes, output: Path | None, force: bool) -> None:
     except WriteRefused as err:
         raise EnvironmentProblem(str(err)) from None
     click.echo(f"wrote {output}", err=True)
-
-
-def _latest_year(workspace: Workspace) -> int:
-    years = [year for plans in workspace.plans.values() for year in plans]
-    if not years:
-        raise EnvironmentProblem(f"{workspace.config.accounts}: no plans found")
-    return max(years)
 
 
 config_option = click.option(
@@ -132,12 +132,9 @@ def validate(paths: tuple[Path, ...], fmt: str, jobs: int | None, config_file: P
         raise EnvironmentProblem(f"{config.accounts}: accounts folder not found (set accounts in [tool.kam] or give paths)")
     base = Path.cwd().resolve()
     try:
-        files = discover(targets)
-        results = validate_files(files, config.schema, config.as_of, base, jobs)
+        results = validate_files(discover(targets), config.schema, config.as_of, base, jobs)
         if not paths:
-            checklist_file = checklists_path(config)
-            _, problems = load_checklists(checklist_file, load_schema(config.schema), display_of(checklist_file, base))
-            results.append(FileResult(display_of(checklist_file, base), tuple(problems), kind="checklists"))
+            results.append(prepare(config, base)[1])
     except (PathNotFound, SchemaLoadError) as err:
         raise EnvironmentProblem(str(err)) from None
     click.echo(render(results, fmt, click.style), nl=False)
@@ -170,26 +167,14 @@ def show(account: str, year: int | None, fmt: str, edition: str | None, language
     if not folder.is_dir():
         known = sorted(p.name for p in config.accounts.iterdir() if p.is_dir()) if config.accounts.is_dir() else []
         raise EnvironmentProblem(f"{folder}: no such account (known: {', '.join(known) or 'none'})")
-    workspace = _open(config, [folder])
-    _require_valid(workspace)
-    years = workspace.plans.get(account, {})
-    if not years:
-        raise EnvironmentProblem(f"{folder}: holds no plan of account '{account}'")
-    chosen = year or max(years)
-    if chosen not in years:
-        raise EnvironmentProblem(f"{folder}: no plan for {chosen} (plans: {', '.join(map(str, sorted(years)))})")
-    click.echo(render_show(workspace.assess(account, chosen), fmt, config.edition, config.language, config.currency), nl=False)
-
-
-def _alert_results(workspace: Workspace) -> list[FileResult]:
-    """Each account's latest plan, its alerts as problems at their place in the file."""
-    results = []
-    for account, years in sorted(workspace.plans.items()):
-        assessment = workspace.assess(account, max(years))
-        shown: list[Alert] = [a for a in assessment.alerts if workspace.config.edition == "internal" or not a.confidential]
-        findings = [Finding(a.path, f"gate.{a.gate}", a.message, Severity.ERROR if a.blocking else Severity.WARNING) for a in shown]
-        results.append(FileResult(assessment.document.file, tuple(to_problems(assessment.document, findings))))
-    return results
+    years = sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit())
+    if year is not None and year not in years:
+        raise EnvironmentProblem(f"{folder}: no plan for {year} (plans: {', '.join(map(str, years)) or 'none'})")
+    results, found = _summarise(config, lambda context: partial(assess_year, context=context, year=year), [folder])
+    _require_valid(results)
+    if not found:
+        raise EnvironmentProblem(f"{folder}: holds no plan")
+    click.echo(render_show(found[0], fmt, config.edition, config.language, config.currency), nl=False)
 
 
 @main.command()
@@ -220,14 +205,14 @@ def check(paths: tuple[Path, ...], fmt: str, min_completeness: float | None, sta
     """
     config = _config(config_file, as_of, edition=edition)
     limits = config.thresholds
-    config = config.with_overrides(thresholds=type(limits)(
+    config = config.with_overrides(thresholds=Thresholds(
         min_completeness=limits.min_completeness if min_completeness is None else min_completeness,
         key_account_score=limits.key_account_score,
         stale_days=limits.stale_days if stale_days is None else stale_days,
         notice_warning_days=limits.notice_warning_days if notice_days is None else notice_days,
     ))
-    workspace = _open(config, list(paths))
-    results = [r for r in workspace.results if not r.ok] + _alert_results(workspace)
+    checked, gates = _summarise(config, lambda context: partial(gate_result, context=context), paths)
+    results = [r for r in checked if not r.ok] + sorted(gates, key=lambda r: r.file)
     click.echo(render(results, fmt, click.style), nl=False)
     sys.exit(EXIT_OK if all(r.ok for r in results) else EXIT_PROBLEMS)
 
@@ -257,12 +242,13 @@ def portfolio(year: int | None, fmt: str, output: Path | None, force: bool, edit
       kam portfolio --year 2025 --format csv > portfolio-2025.csv
     """
     config = _config(config_file, as_of, edition=edition, language=language)
-    workspace = _open(config, [])
-    _require_valid(workspace)
-    chosen = year or _latest_year(workspace)
-    assessments = [workspace.assess(a, chosen) for a, years in sorted(workspace.plans.items()) if chosen in years]
-    missing = [a for a, years in sorted(workspace.plans.items()) if chosen not in years and min(years) < chosen]
-    result = build_portfolio(assessments, chosen, missing)
+    years = [int(p.stem) for p in discover([config.accounts]) if p.stem.isdigit()] if config.accounts.is_dir() else []
+    chosen = year or max(years, default=0)
+    results, rows = _summarise(config, lambda context: partial(account_row, year=chosen, context=context))
+    _require_valid(results)
+    if not years:
+        raise EnvironmentProblem(f"{config.accounts}: no plans found")
+    result = build_portfolio([r for _, r in rows if r is not None], chosen, [a for a, r in rows if r is None])
     if fmt == "xlsx":
         _emit(portfolio_xlsx(result, config.edition, config.language, config.currency), output, force)
     else:
@@ -302,7 +288,7 @@ def classify(customers: Path | None, year: int | None, limits: tuple[float, floa
     path = customers or config.accounts / "customers.csv"
     if not path.is_file():
         raise EnvironmentProblem(f"{path}: customer file not found")
-    found, chosen, problems = read_customers(path, year, display_of(path, Path.cwd().resolve()))
+    found, chosen, problems = read_customers(path, year, display_name(path, Path.cwd().resolve()))
     if problems:
         click.echo(render([FileResult(problems[0].file, tuple(problems))], "text", click.style), nl=False, err=True)
         sys.exit(EXIT_PROBLEMS)

@@ -9,6 +9,7 @@ A figure whose inputs are missing has value None and a reason, never a 0.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -332,6 +333,20 @@ STEPS: tuple[Callable[[_Deriver], None], ...] = (
     _Deriver.kpis, _Deriver.clv, _Deriver.action_plan, _Deriver.risks, _Deriver.relationship, _Deriver.contract,
     _Deriver.score, _Deriver.dates,
 )
+
+
+_MINIMAL: Plan = {"kamdocs": 1, "account": {"id": "x", "name": "X"}, "plan": {"year": 2000, "owner": "O", "status": "draft"}}
+
+
+def explained(config: Config, secrets: Confidentiality) -> list[tuple[str, list[Figure]]]:
+    """Each computation's docstring (its formulas) with the figures it produces."""
+    deriver = _Deriver([_MINIMAL], config, secrets)
+    out = []
+    for step in STEPS:
+        before = set(deriver.figures)
+        step(deriver)
+        out.append((inspect.getdoc(step) or "", [f for k, f in deriver.figures.items() if k not in before]))
+    return out
 
 
 def derive(history: Sequence[Plan], config: Config, secrets: Confidentiality) -> Figures:

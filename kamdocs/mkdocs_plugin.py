@@ -12,11 +12,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from kamdocs.assessment import prepare
 from kamdocs.config import EDITIONS, LANGUAGES, Config, ConfigError, load_config
+from kamdocs.figures_reference import render_checklists_reference, render_figures_reference
 from kamdocs.format_reference import render_format_reference
+from kamdocs.report import problem_line
 from kamdocs.schema import SchemaLoadError, load_schema
 
 FORMAT_PAGE = "reference/format.md"
+FIGURES_PAGE = "reference/figures.md"
+CHECKLISTS_PAGE = "reference/checklists.md"
 
 
 class KamPluginConfig(MkDocsConfig):
@@ -38,10 +43,18 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
 
     def on_files(self, files: Files, *, config: SiteConfig) -> Files:
         try:
-            schema = load_schema(self.kam.schema)
+            context, checked = prepare(self.kam, Path(config.config_file_path).resolve().parent)
         except SchemaLoadError as err:
             raise PluginError(str(err)) from None
-        files.append(File.generated(config, FORMAT_PAGE, content=render_format_reference(schema.raw, self.language)))
+        if checked.problems:
+            raise PluginError("\n".join(problem_line(p) for p in checked.problems))
+        pages = {
+            FORMAT_PAGE: render_format_reference(load_schema(self.kam.schema).raw, self.language),
+            FIGURES_PAGE: render_figures_reference(self.kam, context.secrets, self.language),
+            CHECKLISTS_PAGE: render_checklists_reference(context.checklists, self.language),
+        }
+        for uri, content in pages.items():
+            files.append(File.generated(config, uri, content=content))
         return files
 
     def on_serve(self, server: Any, *, config: SiteConfig, builder: Any) -> Any:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kamdocs.assessment import Assessment
+from kamdocs.assessment import Assessment, Context, assess_year
 from kamdocs.deadlines import upcoming
 from kamdocs.figure import Figure
+from kamdocs.loader import Document
 
 COLUMNS = ("tier", "revenue", "revenue_growth", "forecast", "margin_pct", "nps", "completeness", "next_deadline", "risk_exposure", "alerts")
 
@@ -52,13 +53,22 @@ def row(assessment: Assessment) -> Row:
     return Row(assessment.account, assessment.name, assessment.year, {key: cells[key] for key in COLUMNS})
 
 
-def build(assessments: Sequence[Assessment], year: int, without_plan: Sequence[str] = ()) -> Portfolio:
+def account_row(history: list[Document], year: int, context: Context) -> tuple[str, Row | None] | None:
+    """The account's row for `year`; (account, None) when it has earlier plans but none for `year`;
+    None when its plans all come later."""
+    if not any(d.data["plan"]["year"] <= year for d in history):
+        return None
+    assessment = assess_year(history, context, year)
+    return history[-1].data["account"]["id"], row(assessment) if assessment else None
+
+
+def build(rows: Sequence[Row], year: int, without_plan: Sequence[str] = ()) -> Portfolio:
     """Figures over the accounts' plans of one year.
 
     Concentration: share of the largest 1, 3 and 5 accounts in the total revenue, and the
     Herfindahl-Hirschman index HHI = Σ (revenue share × 100)², 10,000 for a single account.
     """
-    rows = tuple(sorted((row(a) for a in assessments), key=lambda r: -(r.cells["revenue"].value or 0)))
+    rows = tuple(sorted(rows, key=lambda r: -(r.cells["revenue"].value or 0)))
     totals = {
         key: _sum(key, [r.cells[key] for r in rows], f"no account has {key.replace('_', ' ')}")
         for key in ("revenue", "forecast", "risk_exposure")

@@ -5,17 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from kamdocs.loader import Document, load_file
 from kamdocs.positions import to_problems
 from kamdocs.problem import Problem, Severity
 from kamdocs.rules import RuleContext, rule_findings
 from kamdocs.schema import load_schema, schema_findings
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 PARALLEL_FROM = 200
@@ -86,18 +90,22 @@ def validate_file(item: tuple[Path, str], schema_path: Path, as_of: dt.date, kee
     return FileResult(display, problems, loaded if keep and valid else None)
 
 
-def validate_files(
-    files: Iterable[Path], schema_path: Path, as_of: dt.date, base: Path, jobs: int | None = None, keep: bool = False
-) -> list[FileResult]:
-    """Validate each file; with many files, in one process per core. `keep` returns the valid plans too."""
-    load_schema(schema_path)  # fail early, and let forked workers inherit the compiled validator
-    items = [(path, display_name(path, base)) for path in files]
-    work = partial(validate_file, schema_path=schema_path, as_of=as_of, keep=keep)
+def parallel_map(work: Callable[[T], R], items: Sequence[T], plans: int, jobs: int | None = None) -> list[R]:
+    """`work` over `items`, in one process per core when there are `plans` enough to pay for it."""
     if jobs is None:
-        jobs = min(os.cpu_count() or 1, 8) if len(items) >= PARALLEL_FROM else 1
+        jobs = min(os.cpu_count() or 1, 8) if plans >= PARALLEL_FROM else 1
     if jobs <= 1 or len(items) < 2:
         return [work(item) for item in items]
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     chunk = max(1, min(64, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         return list(pool.map(work, items, chunksize=chunk))
+
+
+def validate_files(
+    files: Iterable[Path], schema_path: Path, as_of: dt.date, base: Path, jobs: int | None = None, keep: bool = False
+) -> list[FileResult]:
+    """Validate each file; with many files, in one process per core. `keep` returns the valid plans too."""
+    load_schema(schema_path)  # fail early, and let forked workers inherit the compiled validator
+    items = [(path, display_name(path, base)) for path in files]
+    return parallel_map(partial(validate_file, schema_path=schema_path, as_of=as_of, keep=keep), items, len(items), jobs)

@@ -31,6 +31,20 @@ def write_plan(folder: Path, data: dict[str, Any], account: str = "acme-tools", 
     return path
 
 
+def example_assessments(year: int | None = None) -> list:
+    """The example portfolio's assessments of `year` (default: each account's latest plan), as of AS_OF."""
+    from functools import partial
+
+    from kamdocs.assessment import assess_year, prepare, summarise_accounts
+    from kamdocs.config import load_config
+
+    config = load_config(ROOT / "pyproject.toml").with_overrides(as_of=AS_OF)
+    context, checked = prepare(config, ROOT)
+    results, found = summarise_accounts(config, partial(assess_year, context=context, year=year), ROOT)
+    assert checked.ok and all(r.ok for r in results)
+    return sorted(found, key=lambda a: a.account)
+
+
 @pytest.fixture
 def acme() -> dict[str, Any]:
     """The valid fixture plan as data, to be changed by a test."""

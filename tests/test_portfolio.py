@@ -2,23 +2,18 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import AS_OF, ROOT, SCHEMA
-from kamdocs.assessment import open_workspace
-from kamdocs.config import load_config
-from kamdocs.portfolio import COLUMNS, build
+from conftest import AS_OF, example_assessments
+from kamdocs.portfolio import COLUMNS, build, row
 
 
 @pytest.fixture(scope="module")
-def workspace():
-    config = load_config(ROOT / "pyproject.toml").with_overrides(as_of=AS_OF)
-    found = open_workspace(config, base=ROOT)
-    assert found.ok
-    return found
+def latest() -> dict:
+    return {a.account: a for a in example_assessments(2026)}
 
 
-def test_rows_totals_and_concentration(workspace) -> None:
-    assessments = [workspace.assess(a, 2026) for a, years in workspace.plans.items() if 2026 in years]
-    result = build(assessments, 2026)
+def test_rows_totals_and_concentration(latest) -> None:
+    assessments = list(latest.values())
+    result = build([row(a) for a in assessments], 2026)
     revenues = [a.figures["revenue"].value for a in assessments]
     total = sum(revenues)
     assert len(result.rows) == 8 and list(result.rows[0].cells) == list(COLUMNS)
@@ -32,15 +27,15 @@ def test_rows_totals_and_concentration(workspace) -> None:
     assert result.rows[0].cells["margin_pct"].confidential
 
 
-def test_next_deadline_is_the_earliest_open_event(workspace) -> None:
-    assessment = workspace.assess("meridian-stores", 2026)
-    row = build([assessment], 2026).rows[0]
+def test_next_deadline_is_the_earliest_open_event(latest) -> None:
+    assessment = latest["meridian-stores"]
+    first = build([row(assessment)], 2026).rows[0]
     future = sorted(d.date for d in assessment.deadlines if d.date >= AS_OF)
-    assert row.cells["next_deadline"].value == future[0].isoformat()
+    assert first.cells["next_deadline"].value == future[0].isoformat()
 
 
-def test_single_account_has_full_concentration(workspace) -> None:
-    result = build([workspace.assess("nordwerk", 2026)], 2026)
+def test_single_account_has_full_concentration(latest) -> None:
+    result = build([row(latest["nordwerk"])], 2026)
     assert result.concentration["top_1_share"].value == 1.0
     assert result.concentration["hhi"].value == pytest.approx(10_000)
 
