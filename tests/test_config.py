@@ -61,6 +61,10 @@ def test_a_pyproject_without_tool_kam_is_passed_over(tmp_path: Path) -> None:
         ('[tool.kam.thresholds]\nstale = 3\n', "unknown key 'stale'"),
         ('[tool.kam.thresholds]\nstale_days = "3"\n', "expected int"),
         ("[tool.kam\n", "not valid TOML"),
+        ('[tool.kam.figures]\nclv_model = "fancy"\n', "expected discounted or simple"),
+        ("[tool.kam.figures]\nabc_limits = [0.9, 0.8]\n", "expected two shares like"),
+        ("[tool.kam.figures]\nscore_weights = {luck = 1}\n", "unknown criterion"),
+        ("[tool.kam.figures]\ndiscount = 1\n", "unknown key 'discount'"),
     ],
 )
 def test_bad_config_names_file_and_key(tmp_path: Path, text: str, words: str) -> None:
@@ -68,6 +72,13 @@ def test_bad_config_names_file_and_key(tmp_path: Path, text: str, words: str) ->
     with pytest.raises(ConfigError, match=words.replace("(", r"\(").replace(")", r"\)")) as caught:
         load_config(path)
     assert str(path) in str(caught.value)
+
+
+def test_figure_settings(tmp_path: Path) -> None:
+    write(tmp_path, '[tool.kam.figures]\nclv_model = "simple"\nabc_limits = [0.7, 0.9]\nscore_weights = {revenue = 3}\n')
+    figures = load_config(cwd=tmp_path).figures
+    assert figures.clv_model == "simple" and figures.abc_limits == (0.7, 0.9)
+    assert figures.score_weights["revenue"] == 3 and figures.score_weights["know_how"] == 0
 
 
 def test_overrides_ignore_none(tmp_path: Path) -> None:

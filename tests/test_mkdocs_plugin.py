@@ -40,6 +40,9 @@ def test_build_generates_the_format_reference_in_memory(site_repo: Path) -> None
     assert "Plan format reference" in page and "Key-Account-Manager" in page
     assert (site_repo / "site" / "cli" / "index.html").read_text(encoding="utf-8").count("validate") > 2
     assert (site_repo / "site" / "downloads" / "plan-template.yaml").is_file()
+    figures = (site_repo / "site" / "reference" / "figures" / "index.html").read_text(encoding="utf-8")
+    assert "Share of wallet" in figures and "committed revenue" in figures
+    assert "Information checklist" in (site_repo / "site" / "reference" / "checklists" / "index.html").read_text(encoding="utf-8")
     assert listing(site_repo / "docs") == docs_before
     assert listing(site_repo / "accounts") == accounts_before
 
@@ -50,6 +53,14 @@ def test_language_option_gives_german_pages(site_repo: Path) -> None:
     assert build(site_repo).returncode == 0
     page = (site_repo / "site" / "reference" / "format" / "index.html").read_text(encoding="utf-8")
     assert "Referenz des Planformats" in page
+
+
+def test_broken_checklists_stop_the_build_with_their_position(site_repo: Path) -> None:
+    checklists = site_repo / "schema" / "checklists.yaml"
+    checklists.write_text(checklists.read_text().replace("done: {path: key_figures.turnover_rate}", "done: {path: key_figures.turnover}"))
+    result = build(site_repo)
+    assert result.returncode != 0
+    assert "checklists.yaml:" in result.stderr and "'key_figures.turnover' is not a key path of the plan schema" in result.stderr
 
 
 def test_broken_config_stops_the_build_with_its_message(site_repo: Path) -> None:

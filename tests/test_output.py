@@ -1,0 +1,42 @@
+"""The renderings in kamdocs/output: numbers, tables and the show page."""
+
+from __future__ import annotations
+
+from kamdocs.figure import Figure
+from kamdocs.output.numbers import amount, percent, value_text, visible
+from kamdocs.output.show import forecast_sentence
+from kamdocs.output.tables import table
+from conftest import example_assessments
+
+
+def test_numbers_in_both_languages() -> None:
+    assert amount(1234567.4, "en", "EUR") == "1,234,567 EUR"
+    assert amount(1234567.4, "de", "EUR") == "1.234.567 EUR"
+    assert percent(0.1234, "en") == "12.3 %" and percent(0.1234, "de") == "12,3 %"
+
+
+def test_value_text_by_unit_and_reason() -> None:
+    assert value_text(Figure("x", 2.5, "ratio"), "de", "EUR") == "2,50"
+    assert value_text(Figure("x", 12, "days"), "de", "EUR") == "12 Tage"
+    assert value_text(Figure("x", True, "flag"), "en", "EUR") == "yes"
+    assert value_text(Figure("x", None, "currency", reason="no sales figures for 2025"), "en", "EUR") == "not computable (no sales figures for 2025)"
+
+
+def test_visibility_by_edition() -> None:
+    secret = Figure("x", 1, "currency", confidential=True)
+    assert not visible(secret, "shared") and visible(secret, "internal")
+
+
+def test_tables() -> None:
+    assert table(["a", "b"], [["x", "1"], ["yy", "22"]], "text", right=(1,)) == "a    b\n--  --\nx    1\nyy  22\n"
+    assert table(["a", "b"], [["x|y", "1"]], "markdown", right=(1,)) == "| a | b |\n| --- | ---: |\n| x\\|y | 1 |\n"
+
+
+def test_forecast_sentence_answers_the_question() -> None:
+    meridian = next(a for a in example_assessments(2026) if a.account == "meridian-stores")
+    english = forecast_sentence(meridian, "en", "EUR")
+    german = forecast_sentence(meridian, "de", "EUR")
+    expected = amount(meridian.figures["forecast"].value, "en", "EUR")
+    assert english.startswith(f"In 2026 we expect {expected} revenue from Meridian Stores plc (")
+    assert "The chance to beat last year's" in english
+    assert german.startswith("Für 2026 erwarten wir ") and "Wahrscheinlichkeit" in german
