@@ -66,8 +66,17 @@ def _annotated(node: dict[str, Any], keyword: str, path: KeyPath) -> Iterator[tu
         yield from _annotated(node["items"], keyword, (*path, WILDCARD))
 
 
-@lru_cache(maxsize=8)
 def load_schema(path: Path) -> PlanSchema:
+    """The compiled schema of `path`; compiled again only when the file changes (mkdocs serve)."""
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _load_schema(path, stamp)
+
+
+@lru_cache(maxsize=8)
+def _load_schema(path: Path, stamp: int) -> PlanSchema:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         return compile_schema(raw, path)

@@ -1,0 +1,35 @@
+"""Free-text fields are Markdown, rendered safely: no raw HTML, links only to http, https and mailto."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markdown_it import MarkdownIt
+
+_SAFE_LINK = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)
+
+
+def _renderer() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    # images would load from anywhere; a plan has no business embedding them
+    md.disable("image")
+    md.validateLink = lambda url: bool(_SAFE_LINK.match(url.strip()))  # type: ignore[method-assign]
+    return md
+
+
+_MD = _renderer()
+
+
+def render_markdown(text: str) -> str:
+    """HTML for a text field; anything that is not Markdown comes out as visible text."""
+    return _MD.render(text)
+
+
+def render_inline(text: str) -> str:
+    """HTML for a short field (a title, a name): inline Markdown only, no paragraphs."""
+    return _MD.renderInline(text)
+
+
+def escape(text: object) -> str:
+    return html.escape(str(text), quote=True)

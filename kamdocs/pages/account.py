@@ -1,0 +1,159 @@
+"""An account's plan page: every section readable, figures with history, checklists, alerts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kamdocs.assessment import Assessment
+from kamdocs.derive import sales_by_year
+from kamdocs.labels import label
+from kamdocs.markdown_text import escape, render_inline
+from kamdocs.output.numbers import amount, number, percent, value_text, visible
+from kamdocs.output.show import forecast_sentence
+from kamdocs.pages import charts
+from kamdocs.pages.html import block, html_table, link, md, md_table
+from kamdocs.pages.plan_view import PlanView
+from kamdocs.pages.words import t
+
+SPECIAL = ("kamdocs", "contacts", "actions", "milestones", "risks", "contract")
+ROLE_ORDER = ("decision_maker", "champion", "influencer", "gatekeeper", "user", "opponent")
+
+
+def revenue_chart(history: Sequence[Assessment], language: str, currency: str) -> str:
+    series = sales_by_year([a.document.data for a in history], "revenue")
+    years = sorted(y for y in series if y < history[-1].year)
+    values = [sum(series[y].values()) for y in years]
+    return charts.bars(t("revenue_by_year", language), [str(y) for y in years], values,
+                       [amount(v, language, currency) for v in values], (t("year", language), label("revenue", language)))
+
+
+def nps_chart(history: Sequence[Assessment], language: str) -> str:
+    points = [(a.year, a.figures["nps"].value) for a in history if a.figures["nps"].computable]
+    if len(points) < 2:
+        return ""
+    years = [p[0] for p in points]
+    return charts.line(t("nps_history", language), points, (min(years), max(years)), (-100, 100),
+                       [(str(y), number(v, language, 1)) for y, v in points], (t("year", language), "NPS"), guide=0,
+                       x_ticks=[str(y) for y in range(min(years), max(years) + 1)])
+
+
+def forecast_chart(assessment: Assessment, language: str, currency: str) -> str:
+    f = assessment.figures
+    if not f["forecast"].computable:
+        return ""
+    detail = f["forecast"].detail
+    parts = [(t("committed", language), detail["committed"], amount(detail["committed"], language, currency)),
+             (t("weighted", language), detail["weighted_pipeline"], amount(detail["weighted_pipeline"], language, currency))]
+    marks = [(t(key, language), f[fig].value, amount(f[fig].value, language, currency)) for key, fig in (("worst", "forecast_worst"), ("best", "forecast_best"))]
+    if f["revenue"].computable:
+        marks.append((label("revenue", language), f["revenue"].value, amount(f["revenue"].value, language, currency)))
+    return charts.stacked(t("forecast_composition", language), parts, marks, (t("figure", language), t("value", language)))
+
+
+def completeness_chart(assessment: Assessment, language: str) -> str:
+    results = assessment.checklists
+    return charts.hbars(t("completeness", language), [r.checklist.label[language] for r in results], [r.completeness for r in results],
+                        [percent(r.completeness, language) for r in results], (t("checklists", language), t("completeness", language)))
+
+
+def figures_table(assessment: Assessment, edition: str, language: str, currency: str) -> str:
+    rows = [[md(label(k, language)), md(value_text(f, language, currency))] for k, f in assessment.figures.items() if visible(f, edition)]
+    return md_table([t("figure", language), t("value", language)], rows, right=(1,))
+
+
+def checklists_section(assessment: Assessment, language: str) -> str:
+    out = [completeness_chart(assessment, language), ""]
+    missing = [f"- **{md(r.checklist.label[language])}** / {md(i.item.label[language])}: " + "; ".join(f"`{m}`" for m in i.missing)
+               for r in assessment.checklists for i in r.items if not i.done]
+    if missing:
+        out += [f"**{t('missing', language)}:**", "", *missing]
+    return "\n".join(out)
+
+
+def alerts_section(assessment: Assessment, edition: str, language: str) -> str:
+    shown = [a for a in assessment.alerts if edition == "internal" or not a.confidential]
+    return "\n".join(f"- `{a.gate}` {md(a.message)}" for a in shown) or t("none", language)
+
+
+def stakeholders(view: PlanView, language: str) -> str:
+    contacts = view.plan.get("contacts", [])
+    if not contacts:
+        return t("none", language)
+    roles = view.node("contacts", "buying_role").get("enum", ROLE_ORDER)
+    out = []
+    for role in sorted(roles, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else 99):
+        people = [c for c in contacts if c["buying_role"] == role]
+        if not people:
+            continue
+        rows = [[escape(c["name"]) + (f" <em>({escape(t('left', language))} {escape(c['left_on'])})</em>" if c.get("left_on") else ""),
+                 escape(c.get("position", "")), escape(c.get("influence", "")), escape(c.get("attitude", "")),
+                 view.value(view.node("contacts", "owner"), c["owner"]) if "owner" in c else ""] for c in people]
+        out.append(f"<h4>{escape(role.replace('_', ' '))}</h4>" + html_table(
+            [t("contact", language), t("position", language), t("influence", language), t("attitude", language), t("relationship_owner", language)], rows, "kam-table"))
+    return block("".join(out))
+
+
+def action_timeline(view: PlanView, language: str) -> str:
+    actions = sorted(view.plan.get("actions", []), key=lambda a: a.get("due", "9999"))
+    milestones = [{"title": m["title"], "due": m["due"], "status": "reached" if "reached_on" in m else "milestone", "milestone": True}
+                  for m in view.plan.get("milestones", [])]
+    items = sorted([*actions, *milestones], key=lambda a: a.get("due", "9999"))
+    if not items:
+        return t("none", language)
+    rows = []
+    for item in items:
+        status = item["status"]
+        owner = view.value(view.node("actions", "owner"), item["owner"]) if "owner" in item else ""
+        marker = "◆ " if item.get("milestone") else ""
+        rows.append(f'<li class="kam-{escape(status)}"><time>{escape(item.get("due", ""))}</time> {marker}'
+                    f'<strong>{render_inline(item["title"])}</strong> <span class="kam-badge">{escape(status)}</span> {owner}</li>')
+    return block(f'<ol class="kam-timeline">{"".join(rows)}</ol>')
+
+
+def risks_section(view: PlanView, language: str, currency: str) -> str:
+    risks = view.plan.get("risks", [])
+    if not risks:
+        return t("none", language)
+    rows = [[render_inline(r["title"]), escape(r["status"]), escape(percent(r["probability"], language)) if "probability" in r else "",
+             escape(amount(r["impact"], language, currency)) if "impact" in r else "",
+             escape(amount(r["probability"] * r["impact"], language, currency)) if "probability" in r and "impact" in r else "",
+             view.value(view.node("risks", "retention_measures"), r.get("retention_measures", []))]
+            for r in sorted(risks, key=lambda r: -(r.get("probability", 0) * r.get("impact", 0)))]
+    headers = [view.label(view.node("risks", k), k) for k in ("title", "status", "probability", "impact")]
+    return block(html_table([*headers, t("exposure", language), view.label(view.node("risks", "retention_measures"), "")], rows, "kam-table"))
+
+
+def contract_section(view: PlanView, assessment: Assessment, language: str, currency: str) -> str:
+    f = assessment.figures
+    extra = [f"**{label(k, language)}:** {md(value_text(f[k], language, currency))}" for k in ("notice_deadline", "days_to_notice") if f[k].computable]
+    return ("  \n".join(extra) + "\n" if extra else "") + block(view.section("contract"))
+
+
+def account_page(history: Sequence[Assessment], view: PlanView, edition: str, language: str, currency: str,
+                 links: Sequence[tuple[str, str]]) -> str:
+    """The page of the last plan in `history`; `links` are (text, target) to the account's other pages."""
+    assessment = history[-1]
+    plan = view.plan
+    meta = [f"**{t('owner', language)}:** {md(plan['plan']['owner'])}"]
+    for key in ("deputy", "status", "last_reviewed"):
+        if key in plan["plan"]:
+            meta.append(f"**{t(key, language)}:** {md(plan['plan'][key])}")
+    out = [f"# {md(assessment.name)} · {assessment.year}", "", " · ".join(meta), ""]
+    if links:
+        out += [" · ".join(link(text, target) for text, target in links), ""]
+    out += [f'!!! abstract "{t("forecast", language)}"', "", f"    {md(forecast_sentence(assessment, language, currency))}", ""]
+    out += [f"## {t('figures', language)}", "", block(revenue_chart(history, language, currency) + forecast_chart(assessment, language, currency)
+                                                      + nps_chart(history, language)), figures_table(assessment, edition, language, currency), ""]
+    out += [f"## {t('checklists', language)}", "", checklists_section(assessment, language), ""]
+    out += [f"## {t('alerts', language)}", "", alerts_section(assessment, edition, language), ""]
+    out += [f"## {t('stakeholders', language)}", "", stakeholders(view, language), ""]
+    out += [f"## {t('action_plan', language)}", "", action_timeline(view, language), ""]
+    out += [f"## {t('risks', language)}", "", risks_section(view, language, currency), ""]
+    out += [f"## {t('contract', language)}", "", contract_section(view, assessment, language, currency), ""]
+    for key in view.schema.raw["properties"]:
+        if key in SPECIAL or key not in plan:
+            continue
+        body = view.section(key)
+        if body:
+            out += [f"## {md(view.label(view.node(key), key))}", "", block(body), ""]
+    return "\n".join(out)

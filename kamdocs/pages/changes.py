@@ -1,0 +1,61 @@
+"""The year-over-year page: what changed between two consecutive plans of an account."""
+
+from __future__ import annotations
+
+import difflib
+
+from kamdocs.assessment import Assessment
+from kamdocs.diff import diff_figures, diff_plans
+from kamdocs.labels import label
+from kamdocs.markdown_text import escape
+from kamdocs.output.numbers import number, percent, value_text, visible
+from kamdocs.pages.html import block, html_table, md, md_table
+from kamdocs.pages.words import t
+
+
+def word_diff(old: str, new: str) -> str:
+    """HTML: removed words struck through, added words marked."""
+    a, b = old.split(), new.split()
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op in ("delete", "replace"):
+            out.append(f"<del>{escape(' '.join(a[i1:i2]))}</del>")
+        if op in ("insert", "replace"):
+            out.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
+        if op == "equal":
+            out.append(escape(" ".join(a[i1:i2])))
+    return " ".join(out)
+
+
+def _value(value: object) -> str:
+    if isinstance(value, dict):
+        return escape(", ".join(f"{k}: {v}" for k, v in value.items() if not isinstance(v, (dict, list))))
+    return escape(value)
+
+
+def change_rows(old_plan: dict, new_plan: dict, language: str) -> list[list[str]]:
+    rows = []
+    for change in diff_plans(old_plan, new_plan):
+        where = escape(".".join(change.path))
+        if change.kind == "changed" and isinstance(change.old, str) and isinstance(change.new, str) and len(change.old) > 30:
+            shown = word_diff(change.old, change.new)
+        elif change.kind == "changed":
+            shown = f"{_value(change.old)} → {_value(change.new)}"
+            if change.delta is not None:
+                shown += f" ({'+' if change.delta >= 0 else ''}{escape(number(change.delta, language, 2 if abs(change.delta) < 10 else 0))}"
+                shown += f", {escape(percent(change.ratio, language))})" if change.ratio is not None else ")"
+        else:
+            shown = _value(change.new if change.kind == "added" else change.old)
+        rows.append([where, escape(t(change.kind, language)), shown])
+    return rows
+
+
+def changes_page(old: Assessment, new: Assessment, old_plan: dict, new_plan: dict, edition: str, language: str, currency: str) -> str:
+    """`old_plan` and `new_plan` are the edition's copies (confidential fields already removed for shared)."""
+    out = [f"# {md(new.name)}: {t('changes', language)} {old.year} → {new.year}", ""]
+    figures = [[md(label(c.key, language)), md(value_text(c.old, language, currency)), md(value_text(c.new, language, currency))]
+               for c in diff_figures(old.figures, new.figures) if visible(c.new, edition) and visible(c.old, edition)]
+    out += [f"## {t('changed_figures', language)}", "", md_table([t("figure", language), str(old.year), str(new.year)], figures) or t("no_changes", language), ""]
+    rows = change_rows(old_plan, new_plan, language)
+    out += [f"## {t('changed_fields', language)}", "", block(html_table(["", "", ""], rows, "kam-table kam-diff")) if rows else t("no_changes", language), ""]
+    return "\n".join(out)

@@ -1,0 +1,77 @@
+"""The dashboard: the portfolio, concentration, the Pareto curve, the next 90 days, failing gates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from kamdocs.classify import Classification
+from kamdocs.deadlines import KINDS
+from kamdocs.labels import word
+from kamdocs.output.numbers import percent, value_text, visible
+from kamdocs.output.portfolio import column_label, columns
+from kamdocs.pages import charts
+from kamdocs.pages.html import block, link, md, md_table
+from kamdocs.pages.site_data import AccountSummary
+from kamdocs.pages.words import t
+from kamdocs.portfolio import Portfolio
+from kamdocs.problem import Problem
+
+
+def _cell(figure, language: str, currency: str) -> str:  # noqa: ANN001 - a Figure
+    return md("–" if not figure.computable else value_text(figure, language, currency))
+
+
+def pareto_chart(shares: Sequence[float], title: str, language: str, limit: float) -> str:
+    """Cumulative revenue share over the share of customers, largest first."""
+    count = len(shares)
+    if count < 2:
+        return ""
+    points = [(0.0, 0.0)]
+    cumulative = 0.0
+    for index, share in enumerate(shares, start=1):
+        cumulative += share
+        points.append((index / count, cumulative))
+    marks = [(percent(x, language), percent(y, language)) for x, y in points[1:: max(1, count // 10)]]
+    return charts.line(title, points, (0, 1), (0, 1), marks, (t("customers_share", language), t("revenue_share", language)),
+                       guide=limit, x_ticks=["0 %", "25 %", "50 %", "75 %", "100 %"])
+
+
+def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], classification: Classification | None,
+                   edition: str, language: str, currency: str, as_of: dt.date, problems: Sequence[Problem] = ()) -> str:
+    by_id = {a.account: a for a in accounts}
+    keys = columns(portfolio, edition)
+    out = [f"# {t('dashboard', language)} {portfolio.year}", ""]
+    if problems:
+        out += [f'!!! failure "{t("problems", language)}"', "", f"    {t('invalid_intro', language)}", ""]
+        out += [f"    - `{md(p.file)}:{p.line}:{p.column}` `{md(p.rule)}` {md(p.message)}" for p in problems] + [""]
+    rows = [[link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows]
+    right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
+    out += [f"## {t('portfolio', language)}", "", md_table([t("account", language), *(column_label(k, language) for k in keys)], rows, right), ""]
+    totals = [[md(column_label(k, language)), _cell(f, language, currency)] for k, f in portfolio.totals.items() if visible(f, edition)]
+    out += [f"## {t('totals', language)}", "", md_table([t("figure", language), t("value", language)], totals, right=(1,)), ""]
+    concentration = [[md(word(k, language)), _cell(f, language, currency)] for k, f in portfolio.concentration.items()]
+    out += [f"## {t('concentration', language)}", "", md_table([t("figure", language), t("value", language)], concentration, right=(1,))]
+    if classification is not None:
+        chart = pareto_chart([r.share for r in classification.ranked], t("pareto", language), language, classification.limits[0])
+    else:
+        revenues = sorted((r.cells["revenue"].value for r in portfolio.rows if r.cells["revenue"].computable), reverse=True)
+        chart = pareto_chart([v / sum(revenues) for v in revenues] if revenues else [], t("pareto_accounts", language), language, 0.8)
+    out += [block(chart), ""]
+    soon = sorted(((e.date, a, e) for a in accounts for e in a.events if 0 <= (e.date - as_of).days <= 90), key=lambda x: (x[0], x[1].account))
+    event_rows = [[md(d.isoformat()), link(a.name, f"{a.account}/index.md"), md(KINDS[e.kind][1 if language == "de" else 0]), md(e.title)] for d, a, e in soon]
+    out += [f"## {t('next_90', language)}", "", md_table([t("date", language), t("account", language), t("kind", language), t("what", language)], event_rows) or t("none", language), ""]
+    failing = [a for a in accounts if a.failing]
+    out += [f"## {t('failing', language)}", ""]
+    out += [f"- {link(a.name, f'{a.account}/index.md')}: " + "; ".join(md(m) for m in a.failing) for a in failing] or [t("none", language)]
+    if portfolio.without_plan:
+        out += ["", f"**{t('without_plan', language)}:** " + ", ".join(link(by_id[a].name, f"{a}/index.md") if a in by_id else md(a) for a in portfolio.without_plan)]
+    return "\n".join(out) + "\n"
+
+
+def calendar_page(accounts: Sequence[AccountSummary], language: str, as_of: dt.date) -> str:
+    events = sorted(((e.date, a, e) for a in accounts for e in a.events if e.date >= as_of), key=lambda x: (x[0], x[1].account))
+    rows = [[md(d.isoformat()), link(a.name, f"{a.account}/index.md"), md(KINDS[e.kind][1 if language == "de" else 0]), md(e.title)] for d, a, e in events]
+    out = [f"# {t('calendar', language)}", "", f"{t('calendar_intro', language)} [calendar.ics](calendar.ics).", ""]
+    out.append(md_table([t("date", language), t("account", language), t("kind", language), t("what", language)], rows) or t("none", language))
+    return "\n".join(out) + "\n"

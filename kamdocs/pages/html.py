@@ -1,0 +1,48 @@
+"""Small, safe building blocks for pages: every plan value is escaped or rendered by markdown_text."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from kamdocs.markdown_text import escape
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md(text: object) -> str:
+    """Plain text made safe inside Markdown: no markup, no HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+
+
+def link(text: object, target: str) -> str:
+    """A Markdown link to another page (MkDocs checks and rewrites it)."""
+    return f"[{md(text)}]({target})"
+
+
+def md_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
+    """A Markdown table of cells that are already safe Markdown."""
+    if not rows:
+        return ""
+    rule = ["---:" if i in right else "---" for i in range(len(headers))]
+    lines = [[md(h) for h in headers], rule, *rows]
+    return "\n".join("| " + " | ".join(str(c).replace("\n", " ") for c in line) + " |" for line in lines) + "\n"
+
+
+def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]], css: str = "") -> str:
+    """An HTML table of cells that are already safe HTML."""
+    if not rows:
+        return ""
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def block(content: str) -> str:
+    """Raw HTML as a Markdown block: blank lines around it, none inside."""
+    return "\n\n<div class=\"kam-block\">" + content.replace("\n\n", "\n") + "</div>\n\n"
+
+
+def badge(text: str, kind: str) -> str:
+    return f'<span class="kam-badge kam-{escape(kind)}">{escape(text)}</span>'

@@ -1,0 +1,112 @@
+"""All generated pages of the site, from the plans; the MkDocs plugin only hands them over."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from kamdocs.assessment import Context, assess, prepare, summarise_accounts
+from kamdocs.calendar_export import calendar_ics
+from kamdocs.classify import Classification, classify, read_customers
+from kamdocs.config import Config
+from kamdocs.loader import Document
+from kamdocs.pages.account import account_page
+from kamdocs.pages.agenda import agenda_page
+from kamdocs.pages.changes import changes_page
+from kamdocs.pages.dashboard import calendar_page, dashboard_page
+from kamdocs.pages.plan_view import PlanView
+from kamdocs.pages.site_data import AccountSummary
+from kamdocs.pages.words import t
+from kamdocs.portfolio import build, row
+from kamdocs.problem import Problem, Severity
+from kamdocs.redact import for_edition
+from kamdocs.schema import load_schema
+
+ROOT = "accounts"
+DASHBOARD = f"{ROOT}/index.md"
+CALENDAR = f"{ROOT}/calendar.md"
+CALENDAR_ICS = f"{ROOT}/calendar.ics"
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    pages: dict[str, str]
+    """uri -> Markdown"""
+    files: dict[str, bytes]
+    """uri -> content of other generated files (the calendar)"""
+    accounts: tuple[AccountSummary, ...]
+    problems: tuple[Problem, ...]
+    context: Context
+
+
+def account_uri(account: str, page: str = "index") -> str:
+    return f"{ROOT}/{account}/{page}.md"
+
+
+def account_pages(history: list[Document], context: Context) -> AccountSummary:
+    """Every page of one account: the current plan, earlier years, year-over-year changes, the agenda."""
+    config = context.config
+    edition, language, currency = config.edition, config.language, config.currency
+    schema = load_schema(config.schema)
+    assessments = [assess(history[: i + 1], context) for i in range(len(history))]
+    plans = [for_edition(doc.data, context.secrets, edition) for doc in history]
+    current = assessments[-1]
+    account = current.account
+    pages: dict[str, str] = {}
+    years = [a.year for a in assessments]
+    for index, assessment in enumerate(assessments):
+        latest = index == len(assessments) - 1
+        links = [] if latest else [(t("current_plan", language), "index.md")]
+        links += [(str(y), f"{y}.md") for y in years[:-1] if y != assessment.year]
+        if index:
+            links.append((f"{t('changes', language)} {years[index - 1]}", f"changes-{assessment.year}.md"))
+            pages[account_uri(account, f"changes-{assessment.year}")] = changes_page(
+                assessments[index - 1], assessment, plans[index - 1], plans[index], edition, language, currency)
+        if latest:
+            links.append((t("agenda", language), "agenda.md"))
+        view = PlanView(schema, plans[index], language)
+        pages[account_uri(account, "index" if latest else str(assessment.year))] = account_page(
+            assessments[: index + 1], view, edition, language, currency, links)
+    pages[account_uri(account, "agenda")] = agenda_page(current, PlanView(schema, plans[-1], language), context.secrets, edition, language, currency)
+    failing = tuple(a.message for a in current.alerts if a.blocking and (edition == "internal" or not a.confidential))
+    tier = current.figures["tier"].value or "–"
+    return AccountSummary(account, current.name, tier, current.year, pages, row(current), current.deadlines, failing)
+
+
+def _classification(config: Config, base: Path) -> tuple[Classification | None, list[Problem]]:
+    path = config.accounts / "customers.csv"
+    if not path.is_file():
+        return None, []
+    customers, year, problems = read_customers(path, display=str(path.resolve().relative_to(base)) if path.resolve().is_relative_to(base) else str(path))
+    if problems:
+        return None, problems
+    planned = {p.name for p in config.accounts.iterdir() if p.is_dir()}
+    return classify(customers, year, config.figures.abc_limits, planned), []
+
+
+def build_site(config: Config, base: Path, jobs: int | None = None) -> Site:
+    """Validate, assess and render every account; then the dashboard and the calendar."""
+    context, checked = prepare(config, base)
+    results, accounts = summarise_accounts(config, partial(account_pages, context=context), base, jobs=jobs)
+    classification, csv_problems = _classification(config, base)
+    problems = tuple(p for r in [checked, *results] for p in r.problems if p.severity is Severity.ERROR) + tuple(csv_problems)
+    accounts = sorted(accounts, key=lambda a: a.account)
+    year = max((a.year for a in accounts), default=config.as_of.year)
+    portfolio = build([a.row for a in accounts if a.year == year], year, [a.account for a in accounts if a.year != year])
+    pages = {uri: content for a in accounts for uri, content in a.pages.items()}
+    pages[DASHBOARD] = dashboard_page(portfolio, accounts, classification, config.edition, config.language, config.currency, config.as_of, problems)
+    pages[CALENDAR] = calendar_page(accounts, config.language, config.as_of)
+    stamp = dt.datetime.combine(config.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    ics = calendar_ics(((a.account, a.name, e) for a in accounts for e in a.events), config.language, stamp)
+    return Site(pages, {CALENDAR_ICS: ics}, tuple(accounts), problems, context)
+
+
+def nav_groups(accounts: Sequence[AccountSummary]) -> dict[str, list[AccountSummary]]:
+    """Accounts grouped by tier, so that the navigation stays short."""
+    groups: dict[str, list[AccountSummary]] = {}
+    for summary in sorted(accounts, key=lambda a: (a.tier, a.name.lower())):
+        groups.setdefault(summary.tier, []).append(summary)
+    return groups

@@ -1,0 +1,22 @@
+"""What one account contributes to the site, made in a worker process: its pages and its summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kamdocs.deadlines import Deadline
+from kamdocs.portfolio import Row
+
+
+@dataclass(frozen=True, slots=True)
+class AccountSummary:
+    account: str
+    name: str
+    tier: str
+    year: int
+    pages: dict[str, str]
+    """uri -> Markdown"""
+    row: Row
+    events: tuple[Deadline, ...]
+    failing: tuple[str, ...]
+    """Messages of the gates the current plan fails (those the edition may show)."""
