@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from functools import partial
 from collections.abc import Callable, Sequence
@@ -12,11 +13,13 @@ import click
 
 from kamdocs import __version__
 from kamdocs.assessment import Context, assess_year, prepare, summarise_accounts
+from kamdocs.calendar_export import calendar_ics
 from kamdocs.classify import classify as classify_customers
 from kamdocs.classify import read_customers
 from kamdocs.config import EDITIONS, LANGUAGES, Config, ConfigError, Thresholds, load_config, parse_date
 from kamdocs.files import WriteRefused, write_atomic
 from kamdocs.gates import gate_result
+from kamdocs.output.agenda import agenda_html, agenda_markdown
 from kamdocs.output.classify import render_classification
 from kamdocs.output.portfolio import portfolio_xlsx, render_portfolio
 from kamdocs.output.show import render_show
@@ -253,6 +256,71 @@ def portfolio(year: int | None, fmt: str, output: Path | None, force: bool, edit
         _emit(portfolio_xlsx(result, config.edition, config.language, config.currency), output, force)
     else:
         _emit(render_portfolio(result, fmt, config.edition, config.language, config.currency), output, force)
+
+
+@main.command()
+@click.argument("account")
+@click.option("--year", type=int, help="Plan year. Default: the account's latest plan.")
+@output_option
+@force_option
+@edition_option
+@language_option
+@config_option
+@as_of_option
+def agenda(account: str, year: int | None, output: Path | None, force: bool, edition: str | None, language: str | None,
+           config_file: Path | None, as_of: str | None) -> None:
+    """The annual review agenda of one account, ready to print.
+
+    The six preparation points and the five agenda parts (status, planned
+    activities, cooperation proposals, conditions, future topics), filled
+    from the plan, and the information checklist with its values. The same
+    page is in the site. Writes Markdown, or HTML when the output file ends
+    in .html; proposals on conditions only in the internal edition.
+
+    \b
+    Examples:
+      kam agenda meridian-stores
+      kam agenda nordwerk --language de -o agenda-nordwerk.html
+      kam agenda meridian-stores --edition internal -o review.md
+    """
+    config = _config(config_file, as_of, edition=edition, language=language)
+    folder = config.accounts / account
+    if not folder.is_dir():
+        raise EnvironmentProblem(f"{folder}: no such account")
+    results, found = _summarise(config, lambda context: partial(agenda_markdown, context=context, year=year), [folder])
+    _require_valid(results)
+    if not found:
+        raise EnvironmentProblem(f"{folder}: no plan" + (f" for {year}" if year else ""))
+    text = found[0]
+    if output is not None and output.suffix.lower() in (".html", ".htm"):
+        text = agenda_html(text, f"{account} {year or ''}".strip(), config.language)
+    _emit(text, output, force)
+
+
+@main.command()
+@output_option
+@force_option
+@language_option
+@config_option
+@as_of_option
+def calendar(output: Path | None, force: bool, language: str | None, config_file: Path | None, as_of: str | None) -> None:
+    """Review dates and deadlines of every current plan as iCalendar (.ics).
+
+    Annual reviews, open actions and milestones, open questions, care
+    improvements, contract notice deadlines and contract ends, one all-day
+    event each, with stable ids so that a subscribed calendar updates.
+
+    \b
+    Examples:
+      kam calendar -o deadlines.ics
+      kam calendar --language de > termine.ics
+    """
+    config = _config(config_file, as_of, language=language)
+    results, found = _summarise(config, lambda context: partial(assess_year, context=context))
+    _require_valid(results)
+    stamp = dt.datetime.combine(config.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    events = ((a.account, a.name, e) for a in sorted(found, key=lambda a: a.account) for e in a.deadlines)
+    _emit(calendar_ics(events, config.language, stamp).decode("utf-8"), output, force)
 
 
 @main.command()

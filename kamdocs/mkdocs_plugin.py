@@ -77,15 +77,13 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         """Dashboard, calendar and one entry per account (grouped by tier); years and agendas hang off the account page."""
         language = self.kam.language
 
-        def page(uri: str, title: str | None = None) -> Page:
+        def page(uri: str) -> Page:
             file = files.get_file_from_path(uri)
             assert file is not None and file.page is not None
-            if title:
-                file.page.title = title
             return file.page
 
         groups = [
-            Section(f"{t('tier', language)} {tier}", [page(account_uri(a.account), a.name) for a in members])
+            Section(f"{t('tier', language)} {tier}", [page(account_uri(a.account)) for a in members])
             for tier, members in nav_groups(self.site.accounts).items()
         ]
         section = Section(t("dashboard", language), [page(DASHBOARD), page(CALENDAR), *groups])

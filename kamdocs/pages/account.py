@@ -11,7 +11,7 @@ from kamdocs.markdown_text import escape, render_inline
 from kamdocs.output.numbers import amount, number, percent, value_text, visible
 from kamdocs.output.show import forecast_sentence
 from kamdocs.pages import charts
-from kamdocs.pages.html import block, html_table, link, md, md_table
+from kamdocs.pages.html import block, html_table, link, md, md_table, titled
 from kamdocs.pages.plan_view import PlanView
 from kamdocs.pages.words import t
 
@@ -87,9 +87,11 @@ def stakeholders(view: PlanView, language: str) -> str:
             continue
         rows = [[escape(c["name"]) + (f" <em>({escape(t('left', language))} {escape(c['left_on'])})</em>" if c.get("left_on") else ""),
                  escape(c.get("position", "")), escape(c.get("influence", "")), escape(c.get("attitude", "")),
-                 view.value(view.node("contacts", "owner"), c["owner"]) if "owner" in c else ""] for c in people]
-        out.append(f"<h4>{escape(role.replace('_', ' '))}</h4>" + html_table(
-            [t("contact", language), t("position", language), t("influence", language), t("attitude", language), t("relationship_owner", language)], rows, "kam-table"))
+                 view.value(view.node("contacts", "owner"), c["owner"]) if "owner" in c else "",
+                 view.value(view.node("contacts", "notes"), c["notes"]) if "notes" in c else ""] for c in people]
+        out.append(f"<h4>{escape(view.value(view.node('contacts', 'buying_role'), role).replace('_', ' '))}</h4>" + html_table(
+            [t("contact", language), t("position", language), t("influence", language), t("attitude", language), t("relationship_owner", language),
+             view.label(view.node("contacts", "notes"), "notes")], rows, "kam-table"))
     return block("".join(out))
 
 
@@ -156,4 +158,5 @@ def account_page(history: Sequence[Assessment], view: PlanView, edition: str, la
         body = view.section(key)
         if body:
             out += [f"## {md(view.label(view.node(key), key))}", "", block(body), ""]
-    return "\n".join(out)
+    latest = not links or links[0][1] != "index.md"
+    return titled("\n".join(out), assessment.name if latest else f"{assessment.name} {assessment.year}")

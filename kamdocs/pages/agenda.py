@@ -12,7 +12,7 @@ from kamdocs.figure import Confidentiality
 from kamdocs.labels import label
 from kamdocs.markdown_text import escape, render_markdown
 from kamdocs.output.numbers import amount, number, value_text, visible
-from kamdocs.pages.html import html_table, md, md_table
+from kamdocs.pages.html import html_table, md, md_table, titled
 from kamdocs.pages.plan_view import PlanView
 from kamdocs.pages.words import t
 from kamdocs.rules import walk
@@ -137,4 +137,4 @@ def agenda_page(assessment: Assessment, view: PlanView, secrets: Confidentiality
                 out += [f"**{t('opportunities', language)}:** " + ", ".join(md(o["title"]) for o in live), ""]
     out += [f"## {t('information', language)}", "", _html(html_table([t("item", language), t("value", language)],
                                                                      information_values(assessment, view, secrets, edition, language, currency), "kam-table"))]
-    return "\n".join(out)
+    return titled("\n".join(out), f"{t('agenda', language)}: {assessment.name} {assessment.year}")

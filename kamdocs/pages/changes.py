@@ -9,7 +9,7 @@ from kamdocs.diff import diff_figures, diff_plans
 from kamdocs.labels import label
 from kamdocs.markdown_text import escape
 from kamdocs.output.numbers import number, percent, value_text, visible
-from kamdocs.pages.html import block, html_table, md, md_table
+from kamdocs.pages.html import block, html_table, md, md_table, titled
 from kamdocs.pages.words import t
 
 
@@ -58,4 +58,4 @@ def changes_page(old: Assessment, new: Assessment, old_plan: dict, new_plan: dic
     out += [f"## {t('changed_figures', language)}", "", md_table([t("figure", language), str(old.year), str(new.year)], figures) or t("no_changes", language), ""]
     rows = change_rows(old_plan, new_plan, language)
     out += [f"## {t('changed_fields', language)}", "", block(html_table(["", "", ""], rows, "kam-table kam-diff")) if rows else t("no_changes", language), ""]
-    return "\n".join(out)
+    return titled("\n".join(out), f"{new.name}: {t('changes', language)} {old.year}")

@@ -11,7 +11,7 @@ from kamdocs.labels import word
 from kamdocs.output.numbers import percent, value_text, visible
 from kamdocs.output.portfolio import column_label, columns
 from kamdocs.pages import charts
-from kamdocs.pages.html import block, link, md, md_table
+from kamdocs.pages.html import block, code, link, md, md_table, titled
 from kamdocs.pages.site_data import AccountSummary
 from kamdocs.pages.words import t
 from kamdocs.portfolio import Portfolio
@@ -41,10 +41,11 @@ def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], cla
                    edition: str, language: str, currency: str, as_of: dt.date, problems: Sequence[Problem] = ()) -> str:
     by_id = {a.account: a for a in accounts}
     keys = columns(portfolio, edition)
-    out = [f"# {t('dashboard', language)} {portfolio.year}", ""]
+    title = f"{t('dashboard', language)} {portfolio.year}"
+    out = [f"# {title}", ""]
     if problems:
         out += [f'!!! failure "{t("problems", language)}"', "", f"    {t('invalid_intro', language)}", ""]
-        out += [f"    - `{md(p.file)}:{p.line}:{p.column}` `{md(p.rule)}` {md(p.message)}" for p in problems] + [""]
+        out += [f"    - {code(f'{p.file}:{p.line}:{p.column}')} {code(p.rule)} {md(p.message)}" for p in problems] + [""]
     rows = [[link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows]
     right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
     out += [f"## {t('portfolio', language)}", "", md_table([t("account", language), *(column_label(k, language) for k in keys)], rows, right), ""]
@@ -66,7 +67,7 @@ def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], cla
     out += [f"- {link(a.name, f'{a.account}/index.md')}: " + "; ".join(md(m) for m in a.failing) for a in failing] or [t("none", language)]
     if portfolio.without_plan:
         out += ["", f"**{t('without_plan', language)}:** " + ", ".join(link(by_id[a].name, f"{a}/index.md") if a in by_id else md(a) for a in portfolio.without_plan)]
-    return "\n".join(out) + "\n"
+    return titled("\n".join(out) + "\n", title)
 
 
 def calendar_page(accounts: Sequence[AccountSummary], language: str, as_of: dt.date) -> str:
@@ -74,4 +75,4 @@ def calendar_page(accounts: Sequence[AccountSummary], language: str, as_of: dt.d
     rows = [[md(d.isoformat()), link(a.name, f"{a.account}/index.md"), md(KINDS[e.kind][1 if language == "de" else 0]), md(e.title)] for d, a, e in events]
     out = [f"# {t('calendar', language)}", "", f"{t('calendar_intro', language)} [calendar.ics](calendar.ics).", ""]
     out.append(md_table([t("date", language), t("account", language), t("kind", language), t("what", language)], rows) or t("none", language))
-    return "\n".join(out) + "\n"
+    return titled("\n".join(out) + "\n", t("calendar", language))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Sequence
 
@@ -14,6 +15,17 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 def md(text: object) -> str:
     """Plain text made safe inside Markdown: no markup, no HTML."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+
+
+def titled(markdown: str, title: str) -> str:
+    """The page with its title as front matter. Themes print a page title unescaped (in the nav, the header),
+    so a title taken from a plan is escaped here, once, for all of them."""
+    return f"---\ntitle: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}\n---\n\n{markdown}"
+
+
+def code(text: object) -> str:
+    """Inline code from plan text: escaped HTML, since Markdown escapes do not work inside backticks."""
+    return f"<code>{html.escape(str(text))}</code>"
 
 
 def link(text: object, target: str) -> str:

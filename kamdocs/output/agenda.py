@@ -1,0 +1,37 @@
+"""`kam agenda`: the site's review agenda as a Markdown or a standalone, printable HTML file."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from markdown_it import MarkdownIt
+
+from kamdocs.assessment import Context, assess_year
+from kamdocs.loader import Document
+from kamdocs.markdown_text import escape
+from kamdocs.pages.agenda import agenda_page
+from kamdocs.pages.plan_view import PlanView
+from kamdocs.redact import for_edition
+from kamdocs.schema import load_schema
+
+
+def agenda_markdown(history: list[Document], context: Context, year: int | None) -> str | None:
+    assessment = assess_year(history, context, year)
+    if assessment is None:
+        return None
+    config = context.config
+    plan = for_edition(assessment.document.data, context.secrets, config.edition)
+    view = PlanView(load_schema(config.schema), plan, config.language)
+    return agenda_page(assessment, view, context.secrets, config.edition, config.language, config.currency)
+
+
+def agenda_html(markdown: str, title: str, language: str) -> str:
+    """A standalone page; the Markdown is the toolkit's own, every plan value in it already escaped or rendered safely."""
+    body = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    style = resources.files("kamdocs.pages").joinpath("kamdocs.css").read_text(encoding="utf-8")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f"<style>body{{font-family:sans-serif;max-width:52em;margin:2em auto;line-height:1.45}}"
+        f"table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.25em .5em;vertical-align:top}}{style}</style>"
+        f"</head><body>{body}</body></html>\n"
+    )

@@ -1,0 +1,230 @@
+"""The site of the example portfolio, built for real with mkdocs: editions, languages, hostile text, bad plans."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, example_assessments
+from kamdocs.output.numbers import number, value_text
+from kamdocs.rules import walk
+from kamdocs.schema import load_schema
+
+AS_OF = "2026-11-24"
+
+
+CANARY = FIXTURES / "canary"
+
+
+def make_repo(folder: Path, accounts: Path = ROOT / "accounts", edition: str = "shared", language: str | None = None,
+              extra: str = "", canary: bool = False) -> Path:
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy(ROOT / name, folder / name)
+    for name in ("docs", "schema"):
+        shutil.copytree(ROOT / name, folder / name)
+    shutil.copytree(accounts, folder / "accounts")
+    if canary:
+        shutil.copytree(CANARY / "canary-gmbh", folder / "accounts" / "canary-gmbh")
+    pyproject = folder / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('# as_of = "2026-11-24"', f'as_of = "{AS_OF}"'))
+    config = folder / "mkdocs.yml"
+    text = config.read_text().replace("edition: shared", f"edition: {edition}{extra}")
+    if language:
+        text = text.replace("# language: de", f"language: {language}")
+    config.write_text(text)
+    return folder
+
+
+def build(repo: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo, capture_output=True, text=True,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)})
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    built = {}
+    for edition in ("shared", "internal"):
+        repo = make_repo(tmp_path_factory.mktemp(edition), edition=edition, canary=True)
+        result = build(repo)
+        assert result.returncode == 0, result.stderr
+        built[edition] = repo / "site"
+    return built
+
+
+def site_text(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*")
+            if p.is_file() and p.suffix in (".html", ".json", ".xml", ".ics", ".svg", ".txt", ".md")}
+
+
+def distinctive(value: float) -> bool:
+    """Small and round numbers (an influence of 4, a cost of 4,000) also turn up as public figures, dates or
+    differences: a scan for them would fail on coincidences. The canary account's values are all distinctive."""
+    return abs(value) >= 1000 and value % 1000 != 0
+
+
+def public_numbers(node: object, secrets: object, path: tuple = ()) -> list[float]:
+    """Numbers at paths that are not confidential: a secret equal to one of them is a coincidence, not a leak."""
+    if isinstance(node, dict):
+        return [v for k, child in node.items() for v in public_numbers(child, secrets, (*path, k))]
+    if isinstance(node, list):
+        return [v for child in node for v in public_numbers(child, secrets, (*path, "*"))]
+    if isinstance(node, (int, float)) and not isinstance(node, bool) and not secrets.covers(path):  # type: ignore[attr-defined]
+        return [node]
+    return []
+
+
+def secrets() -> set[str]:
+    """Confidential values of the plans and amounts derived from them, in every way the site writes a number:
+    the distinctive ones (see above) of the example portfolio and of the canary account, and all confidential text."""
+    from conftest import AS_OF as DAY
+    from kamdocs.assessment import assess, prepare
+    from kamdocs.config import load_config
+    from kamdocs.loader import load_file
+
+    schema = load_schema(ROOT / "schema" / "account-plan.schema.json")
+    found: set[str] = set()
+    patterns = [path for path, flag in schema.annotated("x-kam-confidential") if flag]
+    context, _ = prepare(load_config(ROOT / "pyproject.toml").with_overrides(as_of=DAY), ROOT)
+    canary = assess([load_file(CANARY / "canary-gmbh" / "2026.yaml")], context)
+    public = {value for year in (2024, 2025, 2026) for a in [*example_assessments(year), canary] for value in public_numbers(a.document.data, context.secrets)}
+    for year in (2024, 2025, 2026):
+        for assessment in [*example_assessments(year), *([canary] if year == 2026 else [])]:
+            for pattern in patterns:
+                for _, value in walk(assessment.document.data, pattern):
+                    stack = [value]
+                    while stack:
+                        item = stack.pop()
+                        if isinstance(item, dict):
+                            stack += item.values()
+                        elif isinstance(item, list):
+                            stack += item
+                        elif isinstance(item, (int, float)) and not isinstance(item, bool) and distinctive(item) and item not in public:
+                            found |= {f"{number(item, 'en')} EUR", number(item, "en"), f"{item:,}", str(item)}
+                        elif isinstance(item, str) and len(item) >= 15:
+                            found.add(item)
+            for figure in assessment.figures.values():
+                if figure.confidential and figure.unit == "currency" and figure.computable and distinctive(figure.value):
+                    found |= {value_text(figure, "en", "EUR"), number(figure.value, "en")}
+    return found
+
+
+def leaks(text: str, values: set[str]) -> set[str]:
+    return {s for s in values if re.search(r"(?<![\w.,])" + re.escape(s) + r"(?![\w])", text)}
+
+
+def test_every_page_is_there(sites: dict[str, Path]) -> None:
+    site = sites["shared"]
+    for page in ("accounts/index.html", "accounts/calendar/index.html", "accounts/calendar.ics", "accounts/meridian-stores/index.html",
+                 "accounts/meridian-stores/2024/index.html", "accounts/meridian-stores/changes-2026/index.html",
+                 "accounts/meridian-stores/agenda/index.html", "reference/format/index.html", "reference/figures/index.html"):
+        assert (site / page).is_file(), page
+    dashboard = (site / "accounts" / "index.html").read_text()
+    assert "Meridian Stores plc" in dashboard and "The next 90 days" in dashboard and "<svg" in dashboard
+    assert "Accounts that fail a gate" in dashboard and "checklists 9% complete" in dashboard
+
+
+def test_account_page_sections(sites: dict[str, Path]) -> None:
+    page = (sites["internal"] / "accounts" / "meridian-stores" / "index.html").read_text()
+    for heading in ("Figures", "Checklists", "Stakeholder map", "Action plan", "Risks", "Contract", "Customer analysis", "Relationship SWOT"):
+        assert f">{heading}<" in page or f"{heading}</h2>" in page, heading
+    assert "<title>Revenue by year</title>" in page and 'class="kam-sr-only"' in page
+    assert "Alison Carter" in page and "supporter" in page  # stakeholder map with attitude: internal only
+
+
+def test_agenda_follows_the_order_of_the_method(sites: dict[str, Path]) -> None:
+    page = (sites["shared"] / "accounts" / "nordwerk" / "agenda" / "index.html").read_text()
+    order = ["1. Review of the relationship so far", "2. Goals and perspectives", "3. Agenda and topic plan", "4. Date and place",
+             "5. The opening", "6. Presentation folder", "1. Status", "2. Planned activities", "3. Cooperation proposals",
+             "4. Proposals on conditions", "5. Future topics", "Information checklist"]
+    positions = [page.index(heading) for heading in order]
+    assert positions == sorted(positions)
+    assert "in the internal edition only" in page
+
+
+def test_shared_edition_leaks_no_confidential_value(sites: dict[str, Path]) -> None:
+    values = secrets()
+    found = {name: sorted(leaks(text, values))[:3] for name, text in site_text(sites["shared"]).items()}
+    assert {name: hits for name, hits in found.items() if hits} == {}
+
+
+def test_internal_edition_has_them(sites: dict[str, Path]) -> None:
+    values = secrets()
+    texts = site_text(sites["internal"])
+    assert leaks(texts["accounts/meridian-stores/index.html"], values)
+    assert leaks(texts["search/search_index.json"], values)
+    canary = leaks(texts["accounts/canary-gmbh/index.html"] + texts["accounts/canary-gmbh/agenda/index.html"], values)
+    assert {"3,141,592", "4,711.37", "CANARY judgement of Kim: vain and slow", "CANARY conditions: 7.7 % rebate above 9 million"} <= canary
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.script_text: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.script_text.append(data)
+
+
+def test_hostile_text_produces_no_executable_markup(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path, accounts=FIXTURES / "hostile" / "accounts", edition="internal")
+    result = build(repo)
+    assert result.returncode == 0, result.stderr
+    pages = [p for p in (repo / "site" / "accounts").rglob("*.html")]
+    assert len(pages) >= 3
+    for page in pages:
+        collector = _Collector()
+        collector.feed(page.read_text(encoding="utf-8"))
+        assert not any("alert(" in text for text in collector.script_text), page
+        for tag, attrs in collector.tags:
+            assert tag not in ("iframe", "marquee", "style", "details", "img") or "alert" not in str(attrs), (page, tag)
+            for name, value in attrs.items():
+                assert not name.startswith("on"), (page, tag, name)
+                assert not (value or "").strip().lower().startswith(("javascript:", "data:")), (page, tag, name, value)
+    account = (repo / "site" / "accounts" / "evil-corp" / "index.html").read_text()
+    assert "&lt;script&gt;alert(&#x27;contact&#x27;)&lt;/script&gt;" in account or "&lt;script&gt;alert('contact')&lt;/script&gt;" in account
+
+
+def test_invalid_plan_stops_the_build_with_its_position(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    plan = repo / "accounts" / "vela-foods" / "2026.yaml"
+    plan.write_text(plan.read_text().replace("status: approved", "status: finished"))
+    result = build(repo)
+    assert result.returncode != 0
+    assert re.search(r"accounts/vela-foods/2026\.yaml:\d+:\d+: error \[schema\.enum\] plan\.status", result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+def test_on_invalid_warn_builds_and_shows_the_problems(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path, extra="\n      on_invalid: warn")
+    plan = repo / "accounts" / "vela-foods" / "2026.yaml"
+    plan.write_text(plan.read_text().replace("status: approved", "status: finished"))
+    result = build(repo)
+    assert result.returncode == 0, result.stderr
+    dashboard = (repo / "site" / "accounts" / "index.html").read_text()
+    assert "Problems in the plans" in dashboard and "schema.enum" in dashboard
+    assert not (repo / "site" / "accounts" / "vela-foods" / "index.html").exists()
+
+
+def test_german_site(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path, language="de")
+    assert build(repo).returncode == 0
+    page = (repo / "site" / "accounts" / "nordwerk" / "index.html").read_text()
+    for label in ("Kennzahlen", "Checklisten", "Stakeholder-Map", "Aktionsplan", "Umsatz Vorjahr", "Vollständigkeit"):
+        assert label in page, label
+    assert "Agenda des Jahresgesprächs" in (repo / "site" / "accounts" / "nordwerk" / "agenda" / "index.html").read_text()
