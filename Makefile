@@ -7,14 +7,17 @@ BIN    := $(VENV)/bin
 # Material prints a banner about MkDocs 2.0 on every build; kamdocs pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
+# The browser tests drive Debian's Chromium; installing it needs root (CI runs as root).
+CHROMIUM ?= /usr/bin/chromium
+
 .PHONY: site test validate clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/kam validate
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test-deps
-	$(BIN)/python -m pytest
+test: $(VENV)/.test-deps $(CHROMIUM)
+	KAM_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 validate: $(VENV)/.site-deps
 	$(BIN)/kam validate
@@ -31,6 +34,9 @@ $(VENV)/.site-deps: pyproject.toml | $(BIN)/python
 $(VENV)/.test-deps: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[docs,test]'
 	touch $@
+
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 clean:
 	rm -rf $(VENV) site build .pytest_cache

@@ -245,3 +245,33 @@ def test_classify_limits(run) -> None:
     assert run("classify", "--limits", "0.9", "0.5", cwd=ROOT).exit_code == 2
     data = json.loads(run("classify", "--limits", "0.5", "0.9", "--format", "json").output)
     assert data["limits"] == [0.5, 0.9]
+
+
+def test_agenda_markdown_and_html(run, tmp_path: Path) -> None:
+    result = run("agenda", "nordwerk", "--as-of", "2026-11-24", cwd=ROOT)
+    assert result.exit_code == 0
+    assert "# Annual review agenda: Nordwerk Antriebstechnik GmbH · 2026" in result.output
+    assert "*in the internal edition only*" in result.output
+    internal = run("agenda", "nordwerk", "--edition", "internal", "--as-of", "2026-11-24").output
+    assert "3 % Rahmenbonus ab 2 Mio. EUR" in internal
+    target = tmp_path / "agenda.html"
+    assert run("agenda", "nordwerk", "--language", "de", "-o", str(target), "--as-of", "2026-11-24").exit_code == 0
+    page = target.read_text()
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="de">' in page and "@media print" in page
+    assert "<h2>Vorbereitung</h2>" in page
+    assert run("agenda", "nordwerk", "-o", str(target)).exit_code == 2
+
+
+def test_calendar_ics(run, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    target = tmp_path / "deadlines.ics"
+    result = run("calendar", "-o", str(target), "--as-of", "2026-11-24", cwd=ROOT)
+    assert result.exit_code == 0, result.output
+    calendar = Calendar.from_ical(target.read_bytes())
+    events = [c for c in calendar.walk("VEVENT")]
+    summaries = {str(e["SUMMARY"]) for e in events}
+    assert "Caldera Therapeutics AG: Contract notice deadline – FA-2017-002" in summaries
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    again = run("calendar", "--as-of", "2026-11-24").output
+    assert again.replace("\r\n", "\n") == target.read_text().replace("\r\n", "\n")

@@ -1,0 +1,93 @@
+"""The built site in a real headless Chromium (Debian's package, driven by Playwright): no console errors,
+the key figures visible. Screenshots land in build/screenshots/ for a person to look at."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from test_pages_site import build, make_repo
+
+CHROMIUM = os.environ.get("KAM_CHROMIUM", "/usr/bin/chromium")
+SHOTS = ROOT / "build" / "screenshots"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    repo = make_repo(tmp_path_factory.mktemp("browser"))
+    result = build(repo)
+    assert result.returncode == 0, result.stderr
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(repo / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} not found: `make test` installs Debian's chromium (or set KAM_CHROMIUM)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield launched
+        launched.close()
+
+
+def visit(browser: object, url: str, shot: str) -> tuple[object, list[str]]:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url, wait_until="networkidle")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=True)
+    return page, errors
+
+
+def test_dashboard(browser: object, site_url: str) -> None:
+    page, errors = visit(browser, f"{site_url}/accounts/", "dashboard")
+    assert errors == []
+    assert page.locator("h1").inner_text().startswith("Key accounts 2026")
+    table = page.locator("table").first.inner_text()
+    assert "Meridian Stores plc" in table and "4,003,800 EUR" in table
+    assert page.locator("figure.kam-chart svg title").first.text_content() == "Pareto curve of all customers"
+    assert page.locator("figure.kam-chart svg").first.bounding_box()["width"] > 300
+    page.close()
+
+
+def test_account_page(browser: object, site_url: str) -> None:
+    page, errors = visit(browser, f"{site_url}/accounts/meridian-stores/", "account-meridian-stores")
+    assert errors == []
+    assert page.locator("h1").inner_text().startswith("Meridian Stores plc")
+    text = page.locator("article").inner_text()
+    assert "In 2026 we expect 3,675,400 EUR revenue from Meridian Stores plc" in text
+    assert "Stakeholder map" in text and "Alison Carter" in text
+    assert page.locator("svg title", has_text="Revenue by year").count() == 1
+    page.close()
+
+
+def test_agenda_page(browser: object, site_url: str) -> None:
+    page, errors = visit(browser, f"{site_url}/accounts/nordwerk/agenda/", "agenda-nordwerk")
+    assert errors == []
+    text = page.locator("article").inner_text()
+    assert "1. Review of the relationship so far" in text and "5. Future topics" in text
+    page.emulate_media(media="print")
+    page.screenshot(path=str(SHOTS / "agenda-nordwerk-print.png"), full_page=True)
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    page.close()
