@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,11 +16,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from kamdocs.config import EDITIONS, LANGUAGES, Config, ConfigError, load_config
 from kamdocs.figures_reference import render_checklists_reference, render_figures_reference
 from kamdocs.format_reference import render_format_reference
-from kamdocs.pages.site import CALENDAR, DASHBOARD, Site, account_uri, build_site, nav_groups
+from kamdocs.markdown_text import escape
+from kamdocs.pages.render import render_page
+from kamdocs.pages.site import Site, build_site, nav_uris
 from kamdocs.pages.words import t
 from kamdocs.report import problem_line
 from kamdocs.schema import SchemaLoadError, load_schema
@@ -74,33 +79,48 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: SiteConfig, files: Files) -> Navigation:
-        """Dashboard, calendar and one entry per account (grouped by tier); years and agendas hang off the account page."""
-        language = self.kam.language
-
-        def page(uri: str) -> Page:
+        """Dashboard, calendar and the tier pages; accounts, their years and agendas are reached from those."""
+        pages = []
+        for uri in nav_uris(self.site.accounts):
             file = files.get_file_from_path(uri)
             assert file is not None and file.page is not None
-            return file.page
-
-        groups = [
-            Section(f"{t('tier', language)} {tier}", [page(account_uri(a.account)) for a in members])
-            for tier, members in nav_groups(self.site.accounts).items()
-        ]
-        section = Section(t("dashboard", language), [page(DASHBOARD), page(CALENDAR), *groups])
-        for child in section.children:
+            pages.append(file.page)
+        section = Section(t("dashboard", self.kam.language), pages)
+        for child in pages:
             child.parent = section
-        for group in groups:
-            for child in group.children:
-                child.parent = group
         nav.items.insert(1 if nav.items else 0, section)
         nav.pages = [item for item in _walk(nav.items) if isinstance(item, Page)]
         return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: SiteConfig, files: Files) -> str:
+        # Generated pages are rendered in on_page_content; MkDocs' Markdown gets nothing to do.
+        return "" if page.file.src_uri in self.site.pages else markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: SiteConfig, files: Files) -> str:
+        source = self.site.pages.get(page.file.src_uri)
+        if source is None:
+            return html
+        rendered, headings = render_page(source)
+        page.toc = get_toc([{"level": h.level, "id": h.id, "name": escape(h.name), "children": []} for h in headings if h.level == 2])
+        return _LINK.sub(lambda m: _resolve(m, page, files), rendered)
 
     def on_serve(self, server: Any, *, config: SiteConfig, builder: Any) -> Any:
         for path in (self.kam.schema.parent, self.kam.accounts, self.kam.source):
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
+
+
+_LINK = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
+
+
+def _resolve(match: re.Match[str], page: Page, files: Files) -> str:
+    """A link between generated pages, as MkDocs would write it (directory URLs or not)."""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match.group(1)))
+    file = files.get_file_from_path(target)
+    if file is None:
+        raise PluginError(f"{page.file.src_uri}: link to {match.group(1)}, which is not a page")
+    return f'href="{file.url_relative_to(page.file)}{match.group(2) or ""}"'
 
 
 def _walk(items: list[Any]) -> list[Any]:

@@ -45,6 +45,24 @@ def example_assessments(year: int | None = None) -> list:
     return sorted(found, key=lambda a: a.account)
 
 
+def confidential_leaves(plan: dict[str, Any], patterns: list) -> list[Any]:
+    """Every number and text under the confidential paths of a plan."""
+    from kamdocs.rules import walk
+
+    leaves: list[Any] = []
+    for pattern in patterns:
+        stack = [value for _, value in walk(plan, pattern)]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                stack += item.values()
+            elif isinstance(item, list):
+                stack += item
+            elif not isinstance(item, bool):
+                leaves.append(item)
+    return leaves
+
+
 @pytest.fixture
 def acme() -> dict[str, Any]:
     """The valid fixture plan as data, to be changed by a test."""

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import AS_OF, ROOT, SCHEMA, example_assessments
+from conftest import AS_OF, ROOT, SCHEMA, confidential_leaves, example_assessments
 from kamdocs.cli import main
 from kamdocs.output.numbers import number, value_text
-from kamdocs.rules import walk
 from kamdocs.schema import load_schema
 
 ACCOUNTS = sorted(p.name for p in (ROOT / "accounts").iterdir() if p.is_dir())
@@ -35,19 +34,11 @@ def secrets() -> set[str]:
     for year in (2024, 2025, 2026):
         for assessment in example_assessments(year):
             document = assessment.document
-            for pattern in patterns:
-                for _, value in walk(document.data, pattern):
-                    stack = [value]
-                    while stack:
-                        item = stack.pop()
-                        if isinstance(item, dict):
-                            stack += item.values()
-                        elif isinstance(item, list):
-                            stack += item
-                        elif isinstance(item, (int, float)) and not isinstance(item, bool):
-                            found |= number_forms(item)
-                        elif isinstance(item, str) and len(item) >= 15:
-                            found.add(item)
+            for item in confidential_leaves(document.data, patterns):
+                if isinstance(item, (int, float)):
+                    found |= number_forms(item)
+                elif isinstance(item, str) and len(item) >= 15:
+                    found.add(item)
             for figure in assessment.figures.values():
                 if figure.confidential and figure.computable and figure.unit not in ("flag",):
                     found |= {value_text(figure, language, "EUR") for language in ("en", "de")}

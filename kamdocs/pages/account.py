@@ -13,6 +13,7 @@ from kamdocs.output.show import forecast_sentence
 from kamdocs.pages import charts
 from kamdocs.pages.html import block, html_table, link, md, md_table, titled
 from kamdocs.pages.plan_view import PlanView
+from kamdocs.pages.render import admonition
 from kamdocs.pages.words import t
 
 SPECIAL = ("kamdocs", "contacts", "actions", "milestones", "risks", "contract")
@@ -143,7 +144,7 @@ def account_page(history: Sequence[Assessment], view: PlanView, edition: str, la
     out = [f"# {md(assessment.name)} · {assessment.year}", "", " · ".join(meta), ""]
     if links:
         out += [" · ".join(link(text, target) for text, target in links), ""]
-    out += [f'!!! abstract "{t("forecast", language)}"', "", f"    {md(forecast_sentence(assessment, language, currency))}", ""]
+    out.append(admonition("abstract", t("forecast", language), f"<p>{escape(forecast_sentence(assessment, language, currency))}</p>"))
     out += [f"## {t('figures', language)}", "", block(revenue_chart(history, language, currency) + forecast_chart(assessment, language, currency)
                                                       + nps_chart(history, language)), figures_table(assessment, edition, language, currency), ""]
     out += [f"## {t('checklists', language)}", "", checklists_section(assessment, language), ""]
@@ -159,4 +160,4 @@ def account_page(history: Sequence[Assessment], view: PlanView, edition: str, la
         if body:
             out += [f"## {md(view.label(view.node(key), key))}", "", block(body), ""]
     latest = not links or links[0][1] != "index.md"
-    return titled("\n".join(out), assessment.name if latest else f"{assessment.name} {assessment.year}")
+    return titled("\n".join(out), assessment.name if latest else f"{assessment.name} {assessment.year}", searchable=latest)

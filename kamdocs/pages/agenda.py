@@ -137,4 +137,4 @@ def agenda_page(assessment: Assessment, view: PlanView, secrets: Confidentiality
                 out += [f"**{t('opportunities', language)}:** " + ", ".join(md(o["title"]) for o in live), ""]
     out += [f"## {t('information', language)}", "", _html(html_table([t("item", language), t("value", language)],
                                                                      information_values(assessment, view, secrets, edition, language, currency), "kam-table"))]
-    return titled("\n".join(out), f"{t('agenda', language)}: {assessment.name} {assessment.year}")
+    return titled("\n".join(out), f"{t('agenda', language)}: {assessment.name} {assessment.year}", searchable=False)

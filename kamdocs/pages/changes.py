@@ -58,4 +58,4 @@ def changes_page(old: Assessment, new: Assessment, old_plan: dict, new_plan: dic
     out += [f"## {t('changed_figures', language)}", "", md_table([t("figure", language), str(old.year), str(new.year)], figures) or t("no_changes", language), ""]
     rows = change_rows(old_plan, new_plan, language)
     out += [f"## {t('changed_fields', language)}", "", block(html_table(["", "", ""], rows, "kam-table kam-diff")) if rows else t("no_changes", language), ""]
-    return titled("\n".join(out), f"{new.name}: {t('changes', language)} {old.year}")
+    return titled("\n".join(out), f"{new.name}: {t('changes', language)} {old.year}", searchable=False)

@@ -11,7 +11,9 @@ from kamdocs.labels import word
 from kamdocs.output.numbers import percent, value_text, visible
 from kamdocs.output.portfolio import column_label, columns
 from kamdocs.pages import charts
+from kamdocs.markdown_text import escape
 from kamdocs.pages.html import block, code, link, md, md_table, titled
+from kamdocs.pages.render import admonition
 from kamdocs.pages.site_data import AccountSummary
 from kamdocs.pages.words import t
 from kamdocs.portfolio import Portfolio
@@ -44,8 +46,8 @@ def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], cla
     title = f"{t('dashboard', language)} {portfolio.year}"
     out = [f"# {title}", ""]
     if problems:
-        out += [f'!!! failure "{t("problems", language)}"', "", f"    {t('invalid_intro', language)}", ""]
-        out += [f"    - {code(f'{p.file}:{p.line}:{p.column}')} {code(p.rule)} {md(p.message)}" for p in problems] + [""]
+        items = "".join(f"<li>{code(f'{p.file}:{p.line}:{p.column}')} {code(p.rule)} {escape(p.message)}</li>" for p in problems)
+        out.append(admonition("failure", t("problems", language), f"<p>{escape(t('invalid_intro', language))}</p><ul>{items}</ul>"))
     rows = [[link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows]
     right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
     out += [f"## {t('portfolio', language)}", "", md_table([t("account", language), *(column_label(k, language) for k in keys)], rows, right), ""]
@@ -67,6 +69,20 @@ def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], cla
     out += [f"- {link(a.name, f'{a.account}/index.md')}: " + "; ".join(md(m) for m in a.failing) for a in failing] or [t("none", language)]
     if portfolio.without_plan:
         out += ["", f"**{t('without_plan', language)}:** " + ", ".join(link(by_id[a].name, f"{a}/index.md") if a in by_id else md(a) for a in portfolio.without_plan)]
+    return titled("\n".join(out) + "\n", title)
+
+
+def tier_page(tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary], edition: str, language: str, currency: str) -> str:
+    """The accounts of one tier: the nav lists tiers, not accounts, so that every page stays small."""
+    members = {a.account for a in accounts if a.tier == tier}
+    keys = columns(portfolio, edition)
+    rows = [[link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows if r.account in members]
+    others = [link(a.name, f"{a.account}/index.md") for a in accounts if a.tier == tier and a.account not in {r.account for r in portfolio.rows}]
+    title = f"{t('tier', language)} {tier}"
+    out = [f"# {title}", "", md_table([t("account", language), *(column_label(k, language) for k in keys)], rows,
+                                      tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline")))]
+    if others:
+        out += ["", f"**{t('without_plan', language)}:** " + ", ".join(others)]
     return titled("\n".join(out) + "\n", title)
 
 

@@ -17,10 +17,12 @@ def md(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
-def titled(markdown: str, title: str) -> str:
+def titled(markdown: str, title: str, searchable: bool = True) -> str:
     """The page with its title as front matter. Themes print a page title unescaped (in the nav, the header),
-    so a title taken from a plan is escaped here, once, for all of them."""
-    return f"---\ntitle: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}\n---\n\n{markdown}"
+    so a title taken from a plan is escaped here, once, for all of them. Pages that repeat what a current
+    plan's page says (earlier years, changes, agendas) stay out of the search index."""
+    hidden = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\ntitle: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}\n{hidden}---\n\n{markdown}"
 
 
 def code(text: object) -> str:

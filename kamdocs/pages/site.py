@@ -16,7 +16,7 @@ from kamdocs.loader import Document
 from kamdocs.pages.account import account_page
 from kamdocs.pages.agenda import agenda_page
 from kamdocs.pages.changes import changes_page
-from kamdocs.pages.dashboard import calendar_page, dashboard_page
+from kamdocs.pages.dashboard import calendar_page, dashboard_page, tier_page
 from kamdocs.pages.plan_view import PlanView
 from kamdocs.pages.site_data import AccountSummary
 from kamdocs.pages.words import t
@@ -99,14 +99,17 @@ def build_site(config: Config, base: Path, jobs: int | None = None) -> Site:
     pages = {uri: content for a in accounts for uri, content in a.pages.items()}
     pages[DASHBOARD] = dashboard_page(portfolio, accounts, classification, config.edition, config.language, config.currency, config.as_of, problems)
     pages[CALENDAR] = calendar_page(accounts, config.language, config.as_of)
+    for tier in sorted({a.tier for a in accounts}):
+        pages[tier_uri(tier)] = tier_page(tier, portfolio, accounts, config.edition, config.language, config.currency)
     stamp = dt.datetime.combine(config.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
     ics = calendar_ics(((a.account, a.name, e) for a in accounts for e in a.events), config.language, stamp)
     return Site(pages, {CALENDAR_ICS: ics}, tuple(accounts), problems, context)
 
 
-def nav_groups(accounts: Sequence[AccountSummary]) -> dict[str, list[AccountSummary]]:
-    """Accounts grouped by tier, so that the navigation stays short."""
-    groups: dict[str, list[AccountSummary]] = {}
-    for summary in sorted(accounts, key=lambda a: (a.tier, a.name.lower())):
-        groups.setdefault(summary.tier, []).append(summary)
-    return groups
+def tier_uri(tier: str) -> str:
+    return f"{ROOT}/tier-{tier.lower() if tier.isalnum() else 'none'}.md"
+
+
+def nav_uris(accounts: Sequence[AccountSummary]) -> list[str]:
+    """Dashboard, calendar and one page per tier: every page carries the nav, so it must not grow with the accounts."""
+    return [DASHBOARD, CALENDAR, *(tier_uri(tier) for tier in sorted({a.tier for a in accounts}))]
