@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from functools import partial
 from collections.abc import Callable, Sequence
@@ -19,6 +20,7 @@ from kamdocs.classify import read_customers
 from kamdocs.config import EDITIONS, LANGUAGES, Config, ConfigError, Thresholds, load_config, parse_date
 from kamdocs.files import WriteRefused, write_atomic
 from kamdocs.gates import gate_result
+from kamdocs.new_plan import new_plan_text
 from kamdocs.output.agenda import agenda_html, agenda_markdown
 from kamdocs.output.classify import render_classification
 from kamdocs.output.portfolio import portfolio_xlsx, render_portfolio
@@ -256,6 +258,37 @@ def portfolio(year: int | None, fmt: str, output: Path | None, force: bool, edit
         _emit(portfolio_xlsx(result, config.edition, config.language, config.currency), output, force)
     else:
         _emit(render_portfolio(result, fmt, config.edition, config.language, config.currency), output, force)
+
+
+@main.command()
+@click.argument("account")
+@click.option("--year", type=click.IntRange(1900, 2200), help="Plan year. Default: the year of the as-of date (today).")
+@click.option("--name", help="Company name of the customer. Default: the account id.")
+@click.option("--owner", default="Your Name", show_default=True, help="The key account manager.")
+@force_option
+@language_option
+@config_option
+@as_of_option
+def new(account: str, year: int | None, name: str | None, owner: str, force: bool, language: str | None,
+        config_file: Path | None, as_of: str | None) -> None:
+    """Start the plan of a new key account: accounts/ACCOUNT/YEAR.yaml.
+
+    The plan has every section, with short guiding comments (English or
+    German, from [tool.kam] language or --language), and validates as
+    written. Never overwrites an existing plan without --force.
+
+    \b
+    Examples:
+      kam new acme-tools --name "Acme Tools Ltd" --owner "Ada Lovelace"
+      kam new nordwerk-gmbh --year 2027 --language de
+    """
+    config = _config(config_file, as_of, language=language)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", account) or len(account) > 64:
+        raise EnvironmentProblem(f"'{account}' is not an account id: use lower-case letters, digits and hyphens, e.g. acme-tools")
+    chosen = year or config.as_of.year
+    target = config.accounts / account / f"{chosen}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _emit(new_plan_text(account, chosen, name or account, owner, config.language), target, force)
 
 
 @main.command()

@@ -275,3 +275,27 @@ def test_calendar_ics(run, tmp_path: Path) -> None:
     assert len({str(e["UID"]) for e in events}) == len(events)
     again = run("calendar", "--as-of", "2026-11-24").output
     assert again.replace("\r\n", "\n") == target.read_text().replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_new_plan_is_valid_and_never_overwritten(run, workspace: Path, language: str) -> None:
+    result = run("new", "globex-ag", "--name", 'Globex "Intl": AG', "--owner", "Hank Scorpio", "--year", "2027", "--language", language, cwd=workspace)
+    assert result.exit_code == 0, result.output
+    plan = workspace / "accounts" / "globex-ag" / "2027.yaml"
+    text = plan.read_text()
+    assert text.startswith("# yaml-language-server: $schema=../../schema/account-plan.schema.json")
+    assert ("muss dem Ordnernamen entsprechen" in text) == (language == "de")
+    assert run("validate", str(plan), "--as-of", "2027-01-01").output == "1 plan checked: all valid.\n"
+    from kamdocs.loader import load_file
+
+    assert load_file(plan).data["account"]["name"] == 'Globex "Intl": AG'
+    plan.write_text(text + "# my edits\n")
+    again = run("new", "globex-ag", "--year", "2027")
+    assert again.exit_code == 2 and "exists; use --force" in again.output
+    assert plan.read_text().endswith("# my edits\n")
+
+
+def test_new_refuses_a_bad_account_id(run, workspace: Path) -> None:
+    result = run("new", "Acme Tools", cwd=workspace)
+    assert result.exit_code == 2 and "is not an account id" in result.output
+    assert not (workspace / "accounts" / "Acme Tools").exists()

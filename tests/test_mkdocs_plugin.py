@@ -39,7 +39,6 @@ def test_build_generates_the_format_reference_in_memory(site_repo: Path) -> None
     page = (site_repo / "site" / "reference" / "format" / "index.html").read_text(encoding="utf-8")
     assert "Plan format reference" in page and "Key-Account-Manager" in page
     assert (site_repo / "site" / "cli" / "index.html").read_text(encoding="utf-8").count("validate") > 2
-    assert (site_repo / "site" / "downloads" / "plan-template.yaml").is_file()
     figures = (site_repo / "site" / "reference" / "figures" / "index.html").read_text(encoding="utf-8")
     assert "Share of wallet" in figures and "committed revenue" in figures
     assert "Information checklist" in (site_repo / "site" / "reference" / "checklists" / "index.html").read_text(encoding="utf-8")
@@ -70,3 +69,23 @@ def test_broken_config_stops_the_build_with_its_message(site_repo: Path) -> None
     assert result.returncode != 0
     assert "[tool.kam] currency = 3: expected str" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_serve_watches_plans_schema_and_config(site_repo: Path) -> None:
+    from mkdocs.config import load_config as load_site_config
+
+    from kamdocs.mkdocs_plugin import KamPlugin
+
+    config = load_site_config(str(site_repo / "mkdocs.yml"))
+    plugin = config.plugins["kam"]
+    assert isinstance(plugin, KamPlugin)
+    plugin.on_config(config)
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = plugin.on_serve(Server(), config=config, builder=None)
+    assert set(server.watched) == {str(site_repo / "schema"), str(site_repo / "accounts"), str(site_repo / "pyproject.toml")}

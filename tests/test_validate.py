@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,6 @@ def test_example_portfolio_is_valid() -> None:
     assert len(files) >= 16 and len({f.parent for f in files}) >= 8
     results = validate_files(files, SCHEMA, AS_OF, ROOT)
     assert [p for r in results for p in r.problems] == []
-
-
-def test_plan_template_is_valid(tmp_path: Path) -> None:
-    target = tmp_path / "accounts" / "new-account" / "2026.yaml"
-    target.parent.mkdir(parents=True)
-    shutil.copy(ROOT / "docs" / "downloads" / "plan-template.yaml", target)
-    [result] = validate_files([target], SCHEMA, AS_OF, tmp_path)
-    assert result.problems == ()
 
 
 def test_discover_skips_hidden_and_underscore_files_and_other_suffixes(tmp_path: Path) -> None:

@@ -66,10 +66,11 @@ def stacked(title: str, parts: Sequence[tuple[str, float, str]], marks: Sequence
         body.append(f'<rect x="{x:.1f}" y="70" width="{w:.1f}" height="50" fill="{COLOURS[i % len(COLOURS)]}"/>')
         body.append(f'<text x="{x + 4:.1f}" y="62" font-size="11">{escape(label)}: {escape(text)}</text>' if w > 60 else "")
         x += w
-    for label, value, text in marks:
+    for index, (label, value, text) in enumerate(sorted(marks, key=lambda m: m[1])):
         mx = PAD + value * scale
-        body.append(f'<line x1="{mx:.1f}" y1="60" x2="{mx:.1f}" y2="140" stroke="#333" stroke-dasharray="4 3"/>')
-        body.append(f'<text x="{mx:.1f}" y="156" font-size="11" text-anchor="middle">{escape(label)}</text>')
+        ty = 156 + 16 * (index % 3)
+        body.append(f'<line x1="{mx:.1f}" y1="60" x2="{mx:.1f}" y2="{ty - 12}" stroke="#333" stroke-dasharray="4 3"/>')
+        body.append(f'<text x="{mx:.1f}" y="{ty}" font-size="11" text-anchor="middle">{escape(label)}</text>')
     rows = [(label, text) for label, _, text in [*parts, *marks]]
     return _frame(title, "".join(body), _table(headers, rows))
 
@@ -95,6 +96,9 @@ def line(title: str, points: Sequence[tuple[float, float]], x_range: tuple[float
     body.append(f'<polyline points="{path}" fill="none" stroke="{COLOURS[0]}" stroke-width="2"/>')
     if len(points) <= 12:
         body += [f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3" fill="{COLOURS[0]}"/>' for x, y in points]
+        if len(labels) == len(points):
+            body += [f'<text x="{px(x):.1f}" y="{py(y) - 8:.1f}" font-size="11" text-anchor="middle">{escape(text)}</text>'
+                     for (x, y), (_, text) in zip(points, labels)]
     for i, tick in enumerate(x_ticks):
         x = x0 + i * (x1 - x0) / max(1, len(x_ticks) - 1)
         body.append(f'<text x="{px(x):.1f}" y="{HEIGHT - PAD + 16}" font-size="11" text-anchor="middle">{escape(tick)}</text>')

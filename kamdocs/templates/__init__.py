@@ -1,0 +1,1 @@
+"""Plan templates for `kam new`, in English and German."""
