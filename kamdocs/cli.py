@@ -13,7 +13,12 @@ from typing import Any, TypeVar
 import click
 
 from kamdocs import __version__
-from kamdocs.assessment import Context, assess_year, prepare, summarise_accounts
+from kamdocs.assessment import Context, assess_year, checklists_path, prepare, summarise_accounts
+from kamdocs.compare import compare
+from kamdocs.git_source import GitError, changed_files, is_plan_path, read_at, top_level
+from kamdocs.loader import Document, parse_text
+from kamdocs.output.diff import render_diff
+from kamdocs.problem import Problem, Severity
 from kamdocs.calendar_export import calendar_ics
 from kamdocs.classify import classify as classify_customers
 from kamdocs.classify import read_customers
@@ -29,7 +34,7 @@ from kamdocs.portfolio import account_row
 from kamdocs.portfolio import build as build_portfolio
 from kamdocs.report import FORMATS, render
 from kamdocs.schema import SchemaLoadError
-from kamdocs.validate import FileResult, PathNotFound, discover, display_name, validate_files
+from kamdocs.validate import FileResult, PathNotFound, check_document, discover, display_name, validate_files
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 T = TypeVar("T")
@@ -114,9 +119,11 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to use. Default: one per core for 200 plans or more.")
+@click.option("--changed-since", metavar="REV", help="Only the plans changed since this Git revision (all of them when the schema, "
+              "the checklists or pyproject.toml changed): for pre-commit hooks and pull requests.")
 @config_option
 @as_of_option
-def validate(paths: tuple[Path, ...], fmt: str, jobs: int | None, config_file: Path | None, as_of: str | None) -> None:
+def validate(paths: tuple[Path, ...], fmt: str, jobs: int | None, changed_since: str | None, config_file: Path | None, as_of: str | None) -> None:
     """Check plans against the schema and the rules in code.
 
     PATHS are plan files or folders; default: the accounts folder of
@@ -130,9 +137,17 @@ def validate(paths: tuple[Path, ...], fmt: str, jobs: int | None, config_file: P
       kam validate accounts/nordwerk/2026.yaml
       kam validate --format github accounts/
       kam validate --format junit > validation.xml
+      kam validate --changed-since origin/main
     """
     config = _config(config_file, as_of)
     targets = list(paths) or [config.accounts]
+    if changed_since:
+        if paths:
+            raise click.UsageError("give either PATHS or --changed-since, not both")
+        targets = _changed_targets(config, changed_since)
+        if not targets:
+            click.echo("No plan changed.")
+            return
     if not paths and not config.accounts.is_dir():
         raise EnvironmentProblem(f"{config.accounts}: accounts folder not found (set accounts in [tool.kam] or give paths)")
     base = Path.cwd().resolve()
@@ -354,6 +369,109 @@ def calendar(output: Path | None, force: bool, language: str | None, config_file
     stamp = dt.datetime.combine(config.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
     events = ((a.account, a.name, e) for a in sorted(found, key=lambda a: a.account) for e in a.deadlines)
     _emit(calendar_ics(events, config.language, stamp).decode("utf-8"), output, force)
+
+
+def _changed_targets(config: Config, revision: str) -> list[Path]:
+    """The plans changed since `revision`, or the whole accounts folder when what checks them changed."""
+    try:
+        root = top_level(Path.cwd())
+        changed = changed_files(root, revision, None)
+        accounts = config.accounts.resolve().relative_to(root).as_posix()
+    except (GitError, ValueError) as err:
+        raise EnvironmentProblem(f"git: {err}") from None
+    rules = {config.schema.resolve(), checklists_path(config).resolve(), *([config.source.resolve()] if config.source else [])}
+    if any((root / path).resolve() in rules for path in changed):
+        return [config.accounts]
+    return [root / path for path in changed if is_plan_path(path, accounts) and (root / path).is_file()]
+
+
+def _checked(text: str | None, file: str, path: Path, config: Config) -> tuple[Document | None, list[Problem]]:
+    """A plan read from Git or disk, validated like any other."""
+    if text is None:
+        return None, []
+    loaded = parse_text(text, file)
+    if isinstance(loaded, Problem):
+        return None, [loaded]
+    problems = check_document(loaded, config.schema, config.as_of, path)
+    return (None if any(p.severity is Severity.ERROR for p in problems) else loaded), problems
+
+
+@main.command()
+@click.argument("targets", nargs=-1)
+@click.option("--from", "from_year", type=int, help="With ACCOUNT: the older year. Default: the second latest.")
+@click.option("--to", "to_year", type=int, help="With ACCOUNT: the newer year. Default: the latest.")
+@click.option("--base", help="Compare every plan changed since this Git revision (e.g. origin/main).")
+@click.option("--head", help="With --base: the newer revision. Default: the working tree.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json", "markdown")), default="text", show_default=True)
+@edition_option
+@language_option
+@config_option
+@as_of_option
+def diff(targets: tuple[str, ...], from_year: int | None, to_year: int | None, base: str | None, head: str | None, fmt: str,
+         edition: str | None, language: str | None, config_file: Path | None, as_of: str | None) -> None:
+    """What changed between two plans: fields and derived figures.
+
+    Semantic, not textual: list items are matched by their id (a reordered
+    list is no change), numbers show old → new with the difference, added and
+    removed entries are listed as such. The shared edition shows no
+    confidential value, old or new. Three forms:
+
+    \b
+      kam diff OLD.yaml NEW.yaml
+      kam diff ACCOUNT [--from 2025 --to 2026]       (default: its last two years)
+      kam diff --base origin/main [--head HEAD]      (every plan changed; Git is read, nothing checked out)
+
+    \b
+    Examples:
+      kam diff nordwerk
+      kam diff --base origin/main --format markdown > pr-comment.md
+    """
+    config = _config(config_file, as_of, edition=edition, language=language)
+    base_dir = Path.cwd().resolve()
+    context, checked = prepare(config, base_dir)
+    _require_valid([checked])
+    pairs: list[tuple[str, Path, Path, str | None, str | None]] = []
+    if base:
+        if targets:
+            raise click.UsageError("give either --base or files/an account, not both")
+        try:
+            root = top_level(base_dir)
+            accounts = config.accounts.resolve().relative_to(root).as_posix()
+            for path in changed_files(root, base, head, accounts):
+                if is_plan_path(path, accounts):
+                    pairs.append((path, root / path, root / path, read_at(root, base, path), read_at(root, head, path)))
+        except (GitError, ValueError) as err:
+            raise EnvironmentProblem(f"git: {err}") from None
+    elif len(targets) == 2:
+        old_path, new_path = (Path(t) for t in targets)
+        for path in (old_path, new_path):
+            if not path.is_file():
+                raise EnvironmentProblem(f"{path}: no such file")
+        pairs.append((display_name(new_path, base_dir), old_path.resolve(), new_path.resolve(),
+                      old_path.read_text(encoding="utf-8-sig"), new_path.read_text(encoding="utf-8-sig")))
+    elif len(targets) == 1:
+        folder = config.accounts / targets[0]
+        years = sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit()) if folder.is_dir() else []
+        if len(years) < 2 and not (from_year and to_year):
+            raise EnvironmentProblem(f"{folder}: needs two plans to compare (found: {', '.join(map(str, years)) or 'none'})")
+        old_year, new_year = from_year or years[-2], to_year or years[-1]
+        for year in (old_year, new_year):
+            if year not in years:
+                raise EnvironmentProblem(f"{folder}: no plan for {year} (plans: {', '.join(map(str, years))})")
+        old_path, new_path = folder / f"{old_year}.yaml", folder / f"{new_year}.yaml"
+        pairs.append((display_name(new_path, base_dir), old_path.resolve(), new_path.resolve(),
+                      old_path.read_text(encoding="utf-8-sig"), new_path.read_text(encoding="utf-8-sig")))
+    else:
+        raise click.UsageError("give OLD.yaml NEW.yaml, an ACCOUNT, or --base REV")
+    diffs, problems = [], []
+    for file, old_path, new_path, old_text, new_text in pairs:
+        old, old_problems = _checked(old_text, f"{display_name(old_path, base_dir)} (old)", old_path, config)
+        new, new_problems = _checked(new_text, file, new_path, config)
+        problems += old_problems + new_problems
+        if old or new:
+            diffs.append(compare(old, new, context, file))
+    _require_valid([FileResult("diff", tuple(problems))])
+    click.echo(render_diff(diffs, fmt, config.language, config.currency), nl=False)
 
 
 @main.command()

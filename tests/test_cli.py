@@ -299,3 +299,63 @@ def test_new_refuses_a_bad_account_id(run, workspace: Path) -> None:
     result = run("new", "Acme Tools", cwd=workspace)
     assert result.exit_code == 2 and "is not an account id" in result.output
     assert not (workspace / "accounts" / "Acme Tools").exists()
+
+
+def test_diff_of_an_account_and_of_two_files(run) -> None:
+    by_account = run("diff", "kestrel-freight", "--as-of", "2026-11-24", cwd=ROOT)
+    assert by_account.exit_code == 0, by_account.output
+    assert by_account.output.startswith("accounts/kestrel-freight/2026.yaml (kestrel-freight 2025 → 2026, changed):")
+    assert "  + contacts.jv.left_on: 2026-05-31" in by_account.output
+    files = run("diff", "accounts/kestrel-freight/2024.yaml", "accounts/kestrel-freight/2025.yaml", "--format", "json", "--as-of", "2026-11-24")
+    [entry] = json.loads(files.output)
+    assert (entry["old_year"], entry["new_year"], entry["status"]) == (2024, 2025, "changed")
+    assert run("diff", "kestrel-freight", "--from", "2019").exit_code == 2
+    assert run("diff").exit_code == 2
+
+
+def test_diff_against_git_revisions(run, workspace: Path, acme) -> None:
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(workspace), *args], check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("-c", "user.email=t@e.com", "-c", "user.name=T", "add", ".")
+    git("-c", "user.email=t@e.com", "-c", "user.name=T", "commit", "-q", "-m", "plans")
+    acme["plan"]["status"] = "approved"
+    write_plan(workspace, acme)
+    other = {**acme, "account": {**acme["account"], "id": "initech"}}
+    write_plan(workspace, other, account="initech")
+    git("add", ".")
+    git("-c", "user.email=t@e.com", "-c", "user.name=T", "commit", "-q", "-m", "change")
+    result = run("diff", "--base", "HEAD~1", "--head", "HEAD", "--format", "markdown", "--as-of", "2026-11-24", cwd=workspace)
+    assert result.exit_code == 0, result.output
+    assert "| `accounts/acme-tools/2026.yaml` | 2026 → 2026 | changed | 1 |" in result.output
+    assert "| `accounts/initech/2026.yaml` | — → 2026 | added | 0 |" in result.output
+    assert "`plan.status`: draft → approved" in result.output
+    assert run("diff", "--base", "HEAD").output == "No plan changed.\n"
+    bad = run("diff", "--base", "no-such-rev")
+    assert bad.exit_code == 2 and bad.output.startswith("Error: git:")
+
+
+def test_validate_changed_since(run, workspace: Path, acme) -> None:
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(workspace), "-c", "user.email=t@e.com", "-c", "user.name=T", *args], check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    other = {**acme, "account": {**acme["account"], "id": "initech"}}
+    write_plan(workspace, other, account="initech")
+    git("add", ".")
+    git("commit", "-q", "-m", "plans")
+    assert run("validate", "--changed-since", "HEAD", cwd=workspace).output == "No plan changed.\n"
+    acme["plan"]["status"] = "bogus"
+    write_plan(workspace, acme)
+    result = run("validate", "--changed-since", "HEAD")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == "1 plan and 1 other file checked: 1 error in 1 file."
+    pyproject = workspace / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text() + "\n")
+    assert run("validate", "--changed-since", "HEAD").output.splitlines()[-1] == "2 plans and 1 other file checked: 1 error in 1 file."
+    assert run("validate", "--changed-since", "nope").exit_code == 2

@@ -8,7 +8,8 @@ from kamdocs.assessment import Assessment
 from kamdocs.diff import diff_figures, diff_plans
 from kamdocs.labels import label
 from kamdocs.markdown_text import escape
-from kamdocs.output.numbers import number, percent, value_text, visible
+from kamdocs.output.diff import describe
+from kamdocs.output.numbers import value_text, visible
 from kamdocs.pages.html import block, html_table, md, md_table, titled
 from kamdocs.pages.words import t
 
@@ -27,26 +28,12 @@ def word_diff(old: str, new: str) -> str:
     return " ".join(out)
 
 
-def _value(value: object) -> str:
-    if isinstance(value, dict):
-        return escape(", ".join(f"{k}: {v}" for k, v in value.items() if not isinstance(v, (dict, list))))
-    return escape(value)
-
-
 def change_rows(old_plan: dict, new_plan: dict, language: str) -> list[list[str]]:
     rows = []
     for change in diff_plans(old_plan, new_plan):
-        where = escape(".".join(change.path))
-        if change.kind == "changed" and isinstance(change.old, str) and isinstance(change.new, str) and len(change.old) > 30:
-            shown = word_diff(change.old, change.new)
-        elif change.kind == "changed":
-            shown = f"{_value(change.old)} → {_value(change.new)}"
-            if change.delta is not None:
-                shown += f" ({'+' if change.delta >= 0 else ''}{escape(number(change.delta, language, 2 if abs(change.delta) < 10 else 0))}"
-                shown += f", {escape(percent(change.ratio, language))})" if change.ratio is not None else ")"
-        else:
-            shown = _value(change.new if change.kind == "added" else change.old)
-        rows.append([where, escape(t(change.kind, language)), shown])
+        long_text = change.kind == "changed" and isinstance(change.old, str) and isinstance(change.new, str) and len(change.old) > 30
+        shown = word_diff(change.old, change.new) if long_text else escape(describe(change, language))
+        rows.append([escape(".".join(change.path)), escape(t(change.kind, language)), shown])
     return rows
 
 

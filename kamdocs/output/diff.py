@@ -1,0 +1,91 @@
+"""`kam diff` and the site's changes page: a change in words, and whole diffs as text, Markdown or JSON."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from kamdocs.compare import PlanDiff
+from kamdocs.diff import Change
+from kamdocs.labels import label
+from kamdocs.output.numbers import number, percent, value_text
+
+MARKS = {"added": "+", "removed": "-", "changed": "~"}
+
+
+def short(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items() if not isinstance(v, (dict, list)))
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def word_changes(old: str, new: str) -> str:
+    """Words removed as [-…-] and added as {+…+}, as `git diff --word-diff` writes them."""
+    a, b = old.split(), new.split()
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(" ".join(a[i1:i2]))
+        if op in ("delete", "replace"):
+            out.append(f"[-{' '.join(a[i1:i2])}-]")
+        if op in ("insert", "replace"):
+            out.append(f"{{+{' '.join(b[j1:j2])}+}}")
+    return " ".join(out)
+
+
+def describe(change: Change, language: str) -> str:
+    """old → new, with the difference for numbers and a word diff for long text; the value of an added or removed entry."""
+    if change.kind != "changed":
+        return short(change.new if change.kind == "added" else change.old)
+    if isinstance(change.old, str) and isinstance(change.new, str) and len(change.old) > 30:
+        return word_changes(change.old, change.new)
+    text = f"{short(change.old)} → {short(change.new)}"
+    if change.delta is not None:
+        decimals = 0 if float(change.delta).is_integer() else 2
+        text += f" ({'+' if change.delta >= 0 else ''}{number(change.delta, language, decimals)}"
+        text += f", {percent(change.ratio, language)})" if change.ratio is not None else ")"
+    return text
+
+
+def _years(diff: PlanDiff) -> str:
+    return f"{diff.old_year or '—'} → {diff.new_year or '—'}"
+
+
+def diff_data(diffs: Sequence[PlanDiff]) -> list[dict[str, Any]]:
+    return [
+        {
+            "file": d.file, "account": d.account, "status": d.status, "old_year": d.old_year, "new_year": d.new_year,
+            "changes": [{"path": list(c.path), "kind": c.kind, "old": c.old, "new": c.new, "delta": c.delta, "ratio": c.ratio} for c in d.changes],
+            "figures": [{"key": f.key, "old": f.old.value, "new": f.new.value, "unit": f.new.unit} for f in d.figures],
+        }
+        for d in diffs
+    ]
+
+
+def render_diff(diffs: Sequence[PlanDiff], fmt: str, language: str, currency: str) -> str:
+    if fmt == "json":
+        return json.dumps(diff_data(diffs), indent=2, ensure_ascii=False, default=str) + "\n"
+    if not diffs:
+        return "No plan changed.\n" if fmt == "text" else "**No plan changed.**\n"
+    if fmt == "markdown":
+        out = ["| Plan | Years | Status | Changes | Forecast |", "|---|---|---|---:|---|"]
+        for d in diffs:
+            forecast = next((f for f in d.figures if f.key == "forecast"), None)
+            moved = f"{value_text(forecast.old, language, currency)} → {value_text(forecast.new, language, currency)}" if forecast else ""
+            out.append(f"| `{d.file}` | {_years(d)} | {d.status} | {len(d.changes)} | {moved} |")
+        for d in diffs:
+            out += ["", f"<details><summary><code>{d.file}</code>: {len(d.changes)} changes</summary>", ""]
+            out += [f"- `{MARKS[c.kind]}` `{'.'.join(c.path)}`: {describe(c, language)}".replace("|", "\\|") for c in d.changes]
+            out += [f"- figure **{label(f.key, language)}**: {value_text(f.old, language, currency)} → {value_text(f.new, language, currency)}" for f in d.figures]
+            out += ["", "</details>"]
+        return "\n".join(out) + "\n"
+    out = []
+    for d in diffs:
+        out.append(f"{d.file} ({d.account} {_years(d)}, {d.status}): {len(d.changes)} changes, {len(d.figures)} figures changed")
+        out += [f"  {MARKS[c.kind]} {'.'.join(c.path)}: {describe(c, language)}" for c in d.changes]
+        out += [f"  ~ {label(f.key, language)}: {value_text(f.old, language, currency)} → {value_text(f.new, language, currency)}" for f in d.figures]
+    return "\n".join(out) + "\n"
