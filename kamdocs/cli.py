@@ -33,6 +33,7 @@ from kamdocs.output.show import render_show
 from kamdocs.portfolio import account_row
 from kamdocs.portfolio import build as build_portfolio
 from kamdocs.report import FORMATS, render
+from kamdocs.rollover import rollover_text, unified
 from kamdocs.schema import SchemaLoadError
 from kamdocs.validate import FileResult, PathNotFound, check_document, discover, display_name, validate_files
 
@@ -307,6 +308,49 @@ def new(account: str, year: int | None, name: str | None, owner: str, force: boo
 
 
 @main.command()
+@click.argument("accounts", nargs=-1)
+@click.option("--to", "year", type=click.IntRange(1900, 2200), required=True, help="The new plan year.")
+@click.option("--dry-run", is_flag=True, help="Print what would be written, as a diff against the latest plan; write nothing.")
+@force_option
+@config_option
+@as_of_option
+def rollover(accounts: tuple[str, ...], year: int, dry_run: bool, force: bool, config_file: Path | None, as_of: str | None) -> None:
+    """Start next year's plans: copy each account's latest plan to --to YEAR.
+
+    Comments and key order are kept. The copy gets the new year and status
+    draft; done and cancelled actions, reached milestones, closed risks,
+    answered questions, won and lost opportunities and the committed revenue
+    stay behind; this year's review moves into earlier_reviews; the survey
+    counts start empty. Sales history and everything else is kept. Writes
+    atomically, never over an existing plan without --force.
+
+    \b
+    Examples:
+      kam rollover --to 2027 --dry-run
+      kam rollover nordwerk meridian-stores --to 2027
+    """
+    config = _config(config_file, as_of)
+    folders = [config.accounts / a for a in accounts] or sorted(p for p in config.accounts.iterdir() if p.is_dir()) if config.accounts.is_dir() else []
+    if not folders:
+        raise EnvironmentProblem(f"{config.accounts}: no accounts to roll over")
+    jobs: list[tuple[Path, Path, str]] = []
+    for folder in folders:
+        years = sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit() and int(p.stem) < year) if folder.is_dir() else []
+        if not years:
+            raise EnvironmentProblem(f"{folder}: no plan before {year} to roll over")
+        source = folder / f"{years[-1]}.yaml"
+        results = validate_files([source], config.schema, config.as_of, Path.cwd().resolve())
+        _require_valid(results)
+        jobs.append((source, folder / f"{year}.yaml", source.read_text(encoding="utf-8-sig")))
+    for source, target, text in jobs:
+        rolled = rollover_text(text, year)
+        if dry_run:
+            click.echo(unified(text, rolled, str(source), str(target)), nl=False)
+        else:
+            _emit(rolled, target, force)
+
+
+@main.command()
 @click.argument("account")
 @click.option("--year", type=int, help="Plan year. Default: the account's latest plan.")
 @output_option
@@ -385,14 +429,14 @@ def _changed_targets(config: Config, revision: str) -> list[Path]:
     return [root / path for path in changed if is_plan_path(path, accounts) and (root / path).is_file()]
 
 
-def _checked(text: str | None, file: str, path: Path, config: Config) -> tuple[Document | None, list[Problem]]:
-    """A plan read from Git or disk, validated like any other."""
+def _checked(text: str | None, file: str, path: Path, config: Config, path_rules: bool) -> tuple[Document | None, list[Problem]]:
+    """A plan read from Git or disk, validated like any other (without the rules on its file name, for loose files)."""
     if text is None:
         return None, []
     loaded = parse_text(text, file)
     if isinstance(loaded, Problem):
         return None, [loaded]
-    problems = check_document(loaded, config.schema, config.as_of, path)
+    problems = check_document(loaded, config.schema, config.as_of, path, path_rules)
     return (None if any(p.severity is Severity.ERROR for p in problems) else loaded), problems
 
 
@@ -415,6 +459,9 @@ def diff(targets: tuple[str, ...], from_year: int | None, to_year: int | None, b
     list is no change), numbers show old → new with the difference, added and
     removed entries are listed as such. The shared edition shows no
     confidential value, old or new. Three forms:
+
+    Two loose files are checked without the rules on file and folder names,
+    so that the form also serves as a Git difftool.
 
     \b
       kam diff OLD.yaml NEW.yaml
@@ -465,8 +512,9 @@ def diff(targets: tuple[str, ...], from_year: int | None, to_year: int | None, b
         raise click.UsageError("give OLD.yaml NEW.yaml, an ACCOUNT, or --base REV")
     diffs, problems = [], []
     for file, old_path, new_path, old_text, new_text in pairs:
-        old, old_problems = _checked(old_text, f"{display_name(old_path, base_dir)} (old)", old_path, config)
-        new, new_problems = _checked(new_text, file, new_path, config)
+        loose = len(targets) == 2
+        old, old_problems = _checked(old_text, f"{display_name(old_path, base_dir)} (old)", old_path, config, not loose)
+        new, new_problems = _checked(new_text, file, new_path, config, not loose)
         problems += old_problems + new_problems
         if old or new:
             diffs.append(compare(old, new, context, file))

@@ -157,9 +157,11 @@ def sums_add_up(plan: dict[str, Any], ctx: RuleContext) -> Iterator[Finding]:
         seen[(period, row["category"])] = index
 
 
+PATH_RULES: tuple[Rule, ...] = (year_matches_file, account_matches_folder)
+"""Rules about where the file lies: left out when comparing files from elsewhere (a difftool's temporary copies)."""
+
 RULES: tuple[Rule, ...] = (
-    year_matches_file,
-    account_matches_folder,
+    *PATH_RULES,
     unique_ids,
     references_resolve,
     dates_in_order,
@@ -168,5 +170,5 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def rule_findings(plan: dict[str, Any], ctx: RuleContext) -> list[Finding]:
-    return [finding for rule in RULES for finding in rule(plan, ctx)]
+def rule_findings(plan: dict[str, Any], ctx: RuleContext, path_rules: bool = True) -> list[Finding]:
+    return [finding for rule in RULES if path_rules or rule not in PATH_RULES for finding in rule(plan, ctx)]

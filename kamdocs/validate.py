@@ -71,12 +71,12 @@ def display_name(path: Path, base: Path) -> str:
         return str(path)
 
 
-def check_document(document: Document, schema_path: Path, as_of: dt.date, path: Path) -> list[Problem]:
+def check_document(document: Document, schema_path: Path, as_of: dt.date, path: Path, path_rules: bool = True) -> list[Problem]:
     """Schema findings, or, for a schema-valid plan, the rule findings."""
     schema = load_schema(schema_path)
     findings = schema_findings(schema, document.data)
     if not findings:
-        findings = rule_findings(document.data, RuleContext(file=path, schema=schema, as_of=as_of))
+        findings = rule_findings(document.data, RuleContext(file=path, schema=schema, as_of=as_of), path_rules)
     return to_problems(document, findings)
 
 

@@ -359,3 +359,24 @@ def test_validate_changed_since(run, workspace: Path, acme) -> None:
     pyproject.write_text(pyproject.read_text() + "\n")
     assert run("validate", "--changed-since", "HEAD").output.splitlines()[-1] == "2 plans and 1 other file checked: 1 error in 1 file."
     assert run("validate", "--changed-since", "nope").exit_code == 2
+
+
+def test_rollover_writes_valid_plans_and_never_overwrites(run, tmp_path: Path) -> None:
+    import shutil
+
+    for name in ("pyproject.toml",):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    shutil.copytree(ROOT / "accounts" / "nordwerk", tmp_path / "accounts" / "nordwerk")
+    dry = run("rollover", "--to", "2027", "--dry-run", cwd=tmp_path)
+    assert dry.exit_code == 0 and "+  year: 2027" in dry.output
+    assert not (tmp_path / "accounts" / "nordwerk" / "2027.yaml").exists()
+    assert run("rollover", "nordwerk", "--to", "2027").exit_code == 0
+    target = tmp_path / "accounts" / "nordwerk" / "2027.yaml"
+    assert run("validate", str(target), "--as-of", "2027-01-10").output == "1 plan checked: all valid.\n"
+    target.write_text(target.read_text() + "# edited\n")
+    again = run("rollover", "nordwerk", "--to", "2027")
+    assert again.exit_code == 2 and "exists; use --force" in again.output
+    assert target.read_text().endswith("# edited\n")
+    assert run("rollover", "nordwerk", "--to", "2027", "--force").exit_code == 0
+    assert run("rollover", "nordwerk", "--to", "2020").exit_code == 2
