@@ -32,12 +32,12 @@ _MEASURE = (
 )
 
 
-def measure(command: list[str]) -> tuple[float, float]:
+def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
     """Wall time in seconds and peak RSS in MB (best and highest over RUNS runs)."""
     best, peak = float("inf"), 0.0
     for _ in range(RUNS):
         start = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True, cwd=cwd)
         elapsed = time.perf_counter() - start
         code, rss = out.stdout.split()
         if code != "0":
