@@ -519,7 +519,7 @@ def diff(targets: tuple[str, ...], from_year: int | None, to_year: int | None, b
         if old or new:
             diffs.append(compare(old, new, context, file))
     _require_valid([FileResult("diff", tuple(problems))])
-    click.echo(render_diff(diffs, fmt, config.language, config.currency), nl=False)
+    click.echo(render_diff(diffs, fmt, config.language, config.currency, click.style), nl=False)
 
 
 @main.command()

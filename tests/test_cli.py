@@ -326,16 +326,22 @@ def test_diff_against_git_revisions(run, workspace: Path, acme) -> None:
     write_plan(workspace, acme)
     other = {**acme, "account": {**acme["account"], "id": "initech"}}
     write_plan(workspace, other, account="initech")
+    write_plan(workspace, {**acme, "plan": {**acme["plan"], "year": 2027}}, year=2027)
     git("add", ".")
     git("-c", "user.email=t@e.com", "-c", "user.name=T", "commit", "-q", "-m", "change")
     result = run("diff", "--base", "HEAD~1", "--head", "HEAD", "--format", "markdown", "--as-of", "2026-11-24", cwd=workspace)
     assert result.exit_code == 0, result.output
     assert "| `accounts/acme-tools/2026.yaml` | 2026 → 2026 | changed | 1 |" in result.output
     assert "| `accounts/initech/2026.yaml` | — → 2026 | added | 0 |" in result.output
+    assert "| `accounts/acme-tools/2027.yaml` | — → 2027 | added | 0 |" in result.output
     assert "`plan.status`: draft → approved" in result.output
     assert run("diff", "--base", "HEAD").output == "No plan changed.\n"
     bad = run("diff", "--base", "no-such-rev")
     assert bad.exit_code == 2 and bad.output.startswith("Error: git:")
+    (workspace / "accounts" / "initech" / "2026.yaml").unlink()
+    (workspace / "accounts" / "initech").rmdir()
+    removed = run("diff", "--base", "HEAD", "--format", "json", "--as-of", "2026-11-24")
+    assert [(d["file"], d["status"]) for d in json.loads(removed.output)] == [("accounts/initech/2026.yaml", "removed")]
 
 
 def test_validate_changed_since(run, workspace: Path, acme) -> None:

@@ -79,3 +79,18 @@ def test_example_years(acme) -> None:
     assert paths["contacts.jv.left_on"].kind == "added"
     assert paths["risks.coo-left"].kind == "added"
     assert load_file(ACME).data["account"]["id"] == "acme-tools"
+
+
+def test_renamed_id_is_a_removal_and_an_addition(acme) -> None:
+    new = copy.deepcopy(acme)
+    new["goals"][0]["id"] = "grow-devices"
+    new["actions"][0]["goal"] = "grow-devices"
+    new["milestones"][0]["goal"] = "grow-devices"
+    changes = {(".".join(c.path), c.kind) for c in diff_plans(acme, new)}
+    assert changes == {("goals.grow", "removed"), ("goals.grow-devices", "added"),
+                       ("actions.kickoff.goal", "changed"), ("milestones.pilot.goal", "changed")}
+
+
+def test_moved_sections_are_no_change(acme) -> None:
+    moved = dict(reversed(list(copy.deepcopy(acme).items())))
+    assert diff_plans(acme, moved) == []

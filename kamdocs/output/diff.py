@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from kamdocs.compare import PlanDiff
@@ -66,7 +66,15 @@ def diff_data(diffs: Sequence[PlanDiff]) -> list[dict[str, Any]]:
     ]
 
 
-def render_diff(diffs: Sequence[PlanDiff], fmt: str, language: str, currency: str) -> str:
+def _plain(text: str, **_: Any) -> str:
+    return text
+
+
+COLOURS = {"added": "green", "removed": "red", "changed": "yellow"}
+
+
+def render_diff(diffs: Sequence[PlanDiff], fmt: str, language: str, currency: str, style: Callable[..., str] = _plain) -> str:
+    """`style` colours the text format (click.style on a terminal)."""
     if fmt == "json":
         return json.dumps(diff_data(diffs), indent=2, ensure_ascii=False, default=str) + "\n"
     if not diffs:
@@ -85,7 +93,7 @@ def render_diff(diffs: Sequence[PlanDiff], fmt: str, language: str, currency: st
         return "\n".join(out) + "\n"
     out = []
     for d in diffs:
-        out.append(f"{d.file} ({d.account} {_years(d)}, {d.status}): {len(d.changes)} changes, {len(d.figures)} figures changed")
-        out += [f"  {MARKS[c.kind]} {'.'.join(c.path)}: {describe(c, language)}" for c in d.changes]
+        out.append(style(f"{d.file} ({d.account} {_years(d)}, {d.status}): {len(d.changes)} changes, {len(d.figures)} figures changed", bold=True))
+        out += [style(f"  {MARKS[c.kind]} {'.'.join(c.path)}: {describe(c, language)}", fg=COLOURS[c.kind]) for c in d.changes]
         out += [f"  ~ {label(f.key, language)}: {value_text(f.old, language, currency)} → {value_text(f.new, language, currency)}" for f in d.figures]
     return "\n".join(out) + "\n"
