@@ -9,6 +9,7 @@ from icalendar import Calendar, Event
 
 from kamdocs import __version__
 from kamdocs.deadlines import KINDS, Deadline
+from kamdocs.labels import label
 from kamdocs.problem import format_path
 
 
@@ -19,7 +20,7 @@ def calendar_ics(events: Iterable[tuple[str, str, Deadline]], language: str, sta
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Key account deadlines" if language == "en" else "Key-Account-Termine")
     for account, name, deadline in events:
-        kind = KINDS[deadline.kind][1 if language == "de" else 0]
+        kind = label(deadline.kind, language, KINDS)
         event = Event()
         event.add("uid", f"{account}.{deadline.kind}.{format_path(deadline.path)}.{deadline.date.isoformat()}@kamdocs")
         event.add("summary", f"{name}: {kind}" + (f" – {deadline.title}" if deadline.title else ""))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from kamdocs.classify import Classification
 from kamdocs.deadlines import KINDS
-from kamdocs.labels import word
+from kamdocs.labels import label, word
 from kamdocs.output.numbers import percent, value_text, visible
 from kamdocs.output.portfolio import column_label, columns
 from kamdocs.pages import charts
@@ -62,7 +62,7 @@ def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], cla
         chart = pareto_chart([v / sum(revenues) for v in revenues] if revenues else [], t("pareto_accounts", language), language, 0.8)
     out += [block(chart), ""]
     soon = sorted(((e.date, a, e) for a in accounts for e in a.events if 0 <= (e.date - as_of).days <= 90), key=lambda x: (x[0], x[1].account))
-    event_rows = [[md(d.isoformat()), link(a.name, f"{a.account}/index.md"), md(KINDS[e.kind][1 if language == "de" else 0]), md(e.title)] for d, a, e in soon]
+    event_rows = [[md(d.isoformat()), link(a.name, f"{a.account}/index.md"), md(label(e.kind, language, KINDS)), md(e.title)] for d, a, e in soon]
     out += [f"## {t('next_90', language)}", "", md_table([t("date", language), t("account", language), t("kind", language), t("what", language)], event_rows) or t("none", language), ""]
     failing = [a for a in accounts if a.failing]
     out += [f"## {t('failing', language)}", ""]
@@ -88,7 +88,7 @@ def tier_page(tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary
 
 def calendar_page(accounts: Sequence[AccountSummary], language: str, as_of: dt.date) -> str:
     events = sorted(((e.date, a, e) for a in accounts for e in a.events if e.date >= as_of), key=lambda x: (x[0], x[1].account))
-    rows = [[md(d.isoformat()), link(a.name, f"{a.account}/index.md"), md(KINDS[e.kind][1 if language == "de" else 0]), md(e.title)] for d, a, e in events]
+    rows = [[md(d.isoformat()), link(a.name, f"{a.account}/index.md"), md(label(e.kind, language, KINDS)), md(e.title)] for d, a, e in events]
     out = [f"# {t('calendar', language)}", "", f"{t('calendar_intro', language)} [calendar.ics](calendar.ics).", ""]
     out.append(md_table([t("date", language), t("account", language), t("kind", language), t("what", language)], rows) or t("none", language))
     return titled("\n".join(out) + "\n", t("calendar", language))

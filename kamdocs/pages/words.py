@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kamdocs.labels import label
+
 TEXT: dict[str, tuple[str, str]] = {
     "figures": ("Figures", "Kennzahlen"),
     "history": ("History", "Verlauf"),
@@ -84,5 +86,4 @@ TEXT: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, language: str) -> str:
-    english, german = TEXT[key]
-    return german if language == "de" else english
+    return label(key, language, TEXT)
