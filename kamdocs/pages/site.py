@@ -24,6 +24,7 @@ from kamdocs.portfolio import build, row
 from kamdocs.problem import Problem, Severity
 from kamdocs.redact import for_edition
 from kamdocs.schema import load_schema
+from kamdocs.validate import display_name
 
 ROOT = "accounts"
 DASHBOARD = f"{ROOT}/index.md"
@@ -80,7 +81,7 @@ def _classification(config: Config, base: Path) -> tuple[Classification | None, 
     path = config.accounts / "customers.csv"
     if not path.is_file():
         return None, []
-    customers, year, problems = read_customers(path, display=str(path.resolve().relative_to(base)) if path.resolve().is_relative_to(base) else str(path))
+    customers, year, problems = read_customers(path, display=display_name(path, base))
     if problems:
         return None, problems
     planned = {p.name for p in config.accounts.iterdir() if p.is_dir()}
