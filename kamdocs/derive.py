@@ -17,7 +17,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from kamdocs.config import QUALITATIVE, Config
-from kamdocs.figure import Confidentiality, Figure
+from kamdocs.figure import Confidentiality, Figure, because
 from kamdocs.problem import KeyPath
 from kamdocs.schema import WILDCARD as ANY
 
@@ -92,21 +92,21 @@ class _Deriver:
         inputs = [("sales", ANY, "revenue"), ("sales", ANY, "period")]
         series = sales_by_year(self.history, "revenue")
         this, before = series.get(self.last_year), series.get(self.last_year - 1)
-        missing = f"no sales figures for {self.last_year}"
+        missing = because("no sales figures for {year}", year=self.last_year)
         self.put("revenue", sum(this.values()) if this else None, "currency", inputs, missing, this)
         if this and before:
             per_category = {c: _growth(v, before.get(c, 0.0)) for c, v in this.items()}
             self.put("revenue_growth", _growth(sum(this.values()), sum(before.values())), "percent", inputs,
-                     f"revenue of {self.last_year - 1} is 0", per_category)
+                     because("revenue of {year} is 0", year=self.last_year - 1), per_category)
         else:
-            self.put("revenue_growth", None, "percent", inputs, missing if not this else f"no sales figures for {self.last_year - 1}")
+            self.put("revenue_growth", None, "percent", inputs, missing if not this else because("no sales figures for {year}", year=self.last_year - 1))
         years = sorted(y for y in series if y <= self.last_year and sum(series[y].values()) > 0)
         if len(years) >= 2:
             first, last = sum(series[years[0]].values()), sum(series[years[-1]].values())
             self.put("revenue_cagr", (last / first) ** (1 / (years[-1] - years[0])) - 1, "percent", inputs,
                      detail={"from": years[0], "to": years[-1]})
         else:
-            self.put("revenue_cagr", None, "percent", inputs, "needs sales figures of at least two years")
+            self.put("revenue_cagr", None, "percent", inputs, because("needs sales figures of at least two years"))
 
     def volume(self) -> None:
         """volume growth per category = volume of last year / volume of the year before − 1;
@@ -117,9 +117,9 @@ class _Deriver:
         per_category = {c: _growth(v, before[c]) for c, v in this.items() if c in before}
         units = {row.get("unit") for row in self.plan.get("sales", []) if "volume" in row and year_of(row["period"]) == self.last_year}
         if not per_category:
-            self.put("volume_growth", None, "percent", inputs, f"needs sales volumes of {self.last_year - 1} and {self.last_year}")
+            self.put("volume_growth", None, "percent", inputs, because("needs sales volumes of {before} and {year}", before=self.last_year - 1, year=self.last_year))
         elif len(units) > 1:
-            self.put("volume_growth", None, "percent", inputs, "categories count in different units: see per category", per_category)
+            self.put("volume_growth", None, "percent", inputs, because("categories count in different units: see per category"), per_category)
         else:
             shared = [c for c in per_category]
             self.put("volume_growth", _growth(sum(this[c] for c in shared), sum(before[c] for c in shared)), "percent", inputs,
@@ -134,22 +134,22 @@ class _Deriver:
         lacking = sorted({r["category"] for r in rows if "direct_costs" not in r or "indirect_costs" not in r})
         revenue = sum(r["revenue"] for r in rows)
         if not rows or lacking:
-            reason = f"no sales figures for {self.last_year}" if not rows else f"costs missing for {', '.join(lacking)} in {self.last_year}"
+            reason = because("no sales figures for {year}", year=self.last_year) if not rows else because("costs missing for {categories} in {year}", categories=", ".join(lacking), year=self.last_year)
             for key, unit in (("contribution_margin", "currency"), ("margin_pct", "percent"), ("cost_ratio", "percent")):
                 self.put(key, None, unit, inputs, reason)
             return
         costs = sum(r["direct_costs"] + r["indirect_costs"] for r in rows)
         per_category = {r["category"]: r["revenue"] - r["direct_costs"] - r["indirect_costs"] for r in rows}
         self.put("contribution_margin", revenue - costs, "currency", inputs, detail=per_category)
-        self.put("margin_pct", (revenue - costs) / revenue if revenue else None, "percent", inputs, "revenue is 0")
-        self.put("cost_ratio", costs / revenue if revenue else None, "percent", inputs, "revenue is 0")
+        self.put("margin_pct", (revenue - costs) / revenue if revenue else None, "percent", inputs, because("revenue is 0"))
+        self.put("cost_ratio", costs / revenue if revenue else None, "percent", inputs, because("revenue is 0"))
 
     def instruments(self) -> None:
         """cost/benefit ratio = cost / expected benefit, per instrument and in total; above the configured limit is flagged."""
         inputs = [("instruments", ANY, "cost"), ("instruments", ANY, "expected_benefit")]
         priced = [i for i in self.plan.get("instruments", []) if "cost" in i and i.get("expected_benefit")]
         if not priced:
-            self.put("instrument_ratio", None, "ratio", inputs, "needs instruments with cost and expected benefit")
+            self.put("instrument_ratio", None, "ratio", inputs, because("needs instruments with cost and expected benefit"))
             return
         limit = self.config.figures.instrument_cost_ratio_max
         detail = {i["id"]: {"ratio": i["cost"] / i["expected_benefit"], "above_limit": i["cost"] / i["expected_benefit"] > limit} for i in priced}
@@ -164,13 +164,13 @@ class _Deriver:
         spend = sum(s["amount"] for s in self.plan.get("key_figures", {}).get("customer_spend", []) if str(s["period"]) == str(self.last_year))
         inputs = [("key_figures", "customer_spend"), ("sales", ANY, "revenue")]
         if revenue is None or not spend:
-            self.put("share_of_wallet", None, "percent", inputs, f"needs revenue and the customer's total spend for {self.last_year}")
+            self.put("share_of_wallet", None, "percent", inputs, because("needs revenue and the customer's total spend for {year}", year=self.last_year))
         else:
             self.put("share_of_wallet", revenue / spend, "percent", inputs)
         comparable = self.plan.get("key_figures", {}).get("comparable_customers_revenue")
         inputs = [("key_figures", "comparable_customers_revenue"), ("sales", ANY, "revenue")]
         if revenue is None or not comparable:
-            self.put("vs_comparable", None, "ratio", inputs, "needs revenue and the average revenue of comparable customers")
+            self.put("vs_comparable", None, "ratio", inputs, because("needs revenue and the average revenue of comparable customers"))
         else:
             self.put("vs_comparable", revenue / comparable, "ratio", inputs)
 
@@ -187,7 +187,7 @@ class _Deriver:
         if committed is None and not live:
             for key in ("forecast", "forecast_worst", "forecast_best", "forecast_beats_last_year"):
                 self.put(key, None, "percent" if key == "forecast_beats_last_year" else "currency", inputs,
-                         "needs committed revenue or opportunities")
+                         because("needs committed revenue or opportunities"))
             return
         base = committed or 0.0
         weighted = sum(o["value"] * o["probability"] for o in live)
@@ -197,7 +197,7 @@ class _Deriver:
         self.put("forecast_best", base + sum(o["value"] for o in live), "currency", inputs)
         target = self.value("revenue")
         if target is None:
-            self.put("forecast_beats_last_year", None, "percent", inputs, f"no revenue for {self.last_year} to compare with")
+            self.put("forecast_beats_last_year", None, "percent", inputs, because("no revenue for {year} to compare with", year=self.last_year))
         else:
             step = max(1.0, (base + sum(o["value"] for o in live)) / 10_000)
             distribution = forecast_distribution(base, ((o["value"], o["probability"]) for o in live), step)
@@ -212,13 +212,13 @@ class _Deriver:
         nps = kpis.get("nps")
         answers = nps and nps["promoters"] + nps["passives"] + nps["detractors"]
         self.put("nps", (nps["promoters"] - nps["detractors"]) / answers * 100 if answers else None, "score", [("kpis", "nps")],
-                 "needs NPS survey counts", {"answers": answers} if answers else None)
+                 because("needs NPS survey counts"), {"answers": answers} if answers else None)
         csat = kpis.get("csat")
-        self.put("csat", csat["score"] / csat["scale_max"] if csat else None, "percent", [("kpis", "csat")], "needs a CSAT score")
+        self.put("csat", csat["score"] / csat["scale_max"] if csat else None, "percent", [("kpis", "csat")], because("needs a CSAT score"))
         for key, block, part, whole in (("renewal_rate", "renewals", "renewed", "due"), ("cross_upsell_rate", "cross_upsell", "additional", "deals")):
             counts = kpis.get(block)
             self.put(key, counts[part] / counts[whole] if counts and counts[whole] else None, "percent", [("kpis", block)],
-                     f"needs kpis.{block} with {whole} above 0")
+                     because("needs kpis.{block} with {whole} above 0", block=block, whole=whole))
 
     def clv(self) -> None:
         """CLV, discounted: contribution margin × (1 − (1 + r)^−L) / r; simple: contribution margin × L;
@@ -227,7 +227,7 @@ class _Deriver:
         margin, lifetime = self.value("contribution_margin"), self.plan.get("kpis", {}).get("expected_lifetime_years")
         settings = self.config.figures
         if margin is None or lifetime is None:
-            self.put("clv", None, "currency", inputs, "needs the contribution margin and kpis.expected_lifetime_years")
+            self.put("clv", None, "currency", inputs, because("needs the contribution margin and kpis.expected_lifetime_years"))
         elif settings.clv_model == "simple" or settings.discount_rate == 0:
             self.put("clv", margin * lifetime, "currency", inputs, detail={"model": "simple", "years": lifetime})
         else:
@@ -241,14 +241,14 @@ class _Deriver:
         overdue = open actions (planned, in progress) and unreached milestones due before the as-of date."""
         actions = [a for a in self.plan.get("actions", []) if a["status"] != "cancelled"]
         done = sum(a["status"] == "done" for a in actions)
-        self.put("actions_done", done / len(actions) if actions else None, "percent", [("actions",)], "no actions planned",
+        self.put("actions_done", done / len(actions) if actions else None, "percent", [("actions",)], because("no actions planned"),
                  {"done": done, "total": len(actions)})
         overdue = [a["id"] for a in actions if a["status"] in OPEN_ACTION and a.get("due") and parse_date(a["due"]) < self.as_of]
         self.put("overdue_actions", len(overdue), "count", [("actions",)], detail=overdue)
         milestones = self.plan.get("milestones", [])
         reached = sum("reached_on" in m for m in milestones)
         self.put("milestones_reached", reached / len(milestones) if milestones else None, "percent", [("milestones",)],
-                 "no milestones", {"reached": reached, "total": len(milestones)})
+                 because("no milestones"), {"reached": reached, "total": len(milestones)})
         late = [m["id"] for m in milestones if "reached_on" not in m and parse_date(m["due"]) < self.as_of]
         self.put("overdue_milestones", len(late), "count", [("milestones",)], detail=late)
 
@@ -256,7 +256,7 @@ class _Deriver:
         """exposure = probability × impact, summed over risks not closed; the top three by exposure."""
         scored = [r for r in self.plan.get("risks", []) if r["status"] != "closed" and "probability" in r and "impact" in r]
         if not scored:
-            self.put("risk_exposure", None, "currency", [("risks",)], "needs open risks with probability and impact")
+            self.put("risk_exposure", None, "currency", [("risks",)], because("needs open risks with probability and impact"))
             return
         ranked = sorted(scored, key=lambda r: r["probability"] * r["impact"], reverse=True)
         top = [{"id": r["id"], "title": r["title"], "exposure": r["probability"] * r["impact"]} for r in ranked[:3]]
@@ -274,7 +274,7 @@ class _Deriver:
         deciders = [c for c in active if c["buying_role"] == "decision_maker"]
         self.put("decision_maker_known", bool(deciders), "flag", [("contacts", ANY, "buying_role")])
         if deciders and all("attitude" not in c for c in deciders):
-            self.put("supporter_among_deciders", None, "flag", [("contacts", ANY, "attitude")], "no attitude recorded for the decision makers")
+            self.put("supporter_among_deciders", None, "flag", [("contacts", ANY, "attitude")], because("no attitude recorded for the decision makers"))
         else:
             self.put("supporter_among_deciders", any(c.get("attitude") == "supporter" for c in deciders), "flag", [("contacts", ANY, "attitude")])
 
@@ -284,10 +284,10 @@ class _Deriver:
         contract = self.plan.get("contract", {})
         end = parse_date(contract.get("end"))
         inputs = [("contract",)]
-        self.put("contract_end", end.isoformat() if end else None, "date", inputs, "no contract end")
+        self.put("contract_end", end.isoformat() if end else None, "date", inputs, because("no contract end"))
         if end is None or "notice_period_months" not in contract:
             for key, unit in (("notice_deadline", "date"), ("days_to_notice", "days"), ("renewal_due", "flag")):
-                self.put(key, None, unit, inputs, "needs contract.end and contract.notice_period_months")
+                self.put(key, None, unit, inputs, because("needs contract.end and contract.notice_period_months"))
             return
         deadline = end - relativedelta(months=contract["notice_period_months"])
         days = (deadline - self.as_of).days
@@ -308,8 +308,8 @@ class _Deriver:
         weights = {name: settings.score_weights.get(name, 0.0) for name in scores}
         inputs = [("criteria",), ("sales", ANY, "revenue")]
         if not sum(weights.values()):
-            self.put("ka_score", None, "score", inputs, "needs key-account criteria or revenue")
-            self.put("tier", None, "text", inputs, "needs the key-account score")
+            self.put("ka_score", None, "score", inputs, because("needs key-account criteria or revenue"))
+            self.put("tier", None, "text", inputs, because("needs the key-account score"))
             return
         score = sum(weights[n] * scores[n] for n in scores) / sum(weights.values())
         threshold = self.config.thresholds.key_account_score
@@ -321,11 +321,11 @@ class _Deriver:
         days to the annual review = annual_review.date − as-of date (negative once held)."""
         reviewed = parse_date(self.plan["plan"].get("last_reviewed"))
         days = (self.as_of - reviewed).days if reviewed else None
-        self.put("days_since_review", days, "days", [("plan", "last_reviewed")], "plan.last_reviewed is not set")
+        self.put("days_since_review", days, "days", [("plan", "last_reviewed")], because("plan.last_reviewed is not set"))
         self.put("stale", days is None or days > self.config.thresholds.stale_days, "flag", [("plan", "last_reviewed")])
         review = parse_date(self.plan.get("annual_review", {}).get("date"))
         self.put("days_to_review", (review - self.as_of).days if review else None, "days", [("annual_review", "date")],
-                 "annual_review.date is not set")
+                 because("annual_review.date is not set"))
 
 
 STEPS: tuple[Callable[[_Deriver], None], ...] = (

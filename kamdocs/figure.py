@@ -5,10 +5,42 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kamdocs.labels import REASONS_DE
 from kamdocs.problem import KeyPath
 from kamdocs.schema import WILDCARD, PlanSchema
 
 UNITS = ("currency", "percent", "ratio", "number", "days", "date", "count", "score", "text", "flag")
+
+
+class Reason(str):
+    """Why a figure cannot be computed: English text that remembers its template, so that it can be said in German too."""
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, **params: Any) -> "Reason":
+        text = super().__new__(cls, template.format(**params))
+        text.template, text.params = template, params
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_reason, (self.template, self.params))
+
+    def say(self, language: str) -> str:
+        german = REASONS_DE.get(self.template) if language == "de" else None
+        return german.format(**self.params) if german else str(self)
+
+
+def _reason(template: str, params: dict[str, Any]) -> Reason:
+    return Reason(template, **params)
+
+
+because = Reason
+
+
+def reason_text(reason: str | None, language: str) -> str:
+    """A reason in the language asked for (any other text as it is)."""
+    return reason.say(language) if isinstance(reason, Reason) else str(reason or "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,3 +86,35 @@ def label(key: str, language: str, table: dict[str, tuple[str, str]] = FIGURES) 
 
 def word(key: str, language: str) -> str:
     return label(key, language, WORDS)
+
+
+REASONS_DE: dict[str, str] = {
+    "no sales figures for {year}": "keine Umsatzzahlen für {year}",
+    "revenue of {year} is 0": "der Umsatz {year} ist 0",
+    "needs sales figures of at least two years": "braucht Umsatzzahlen aus mindestens zwei Jahren",
+    "needs sales volumes of {before} and {year}": "braucht Absatzmengen für {before} und {year}",
+    "categories count in different units: see per category": "die Kategorien zählen in verschiedenen Einheiten: siehe je Kategorie",
+    "costs missing for {categories} in {year}": "Kosten fehlen für {categories} in {year}",
+    "revenue is 0": "der Umsatz ist 0",
+    "needs instruments with cost and expected benefit": "braucht Instrumente mit Kosten und erwartetem Nutzen",
+    "needs revenue and the customer's total spend for {year}": "braucht Umsatz und Gesamtbedarf des Kunden für {year}",
+    "needs revenue and the average revenue of comparable customers": "braucht Umsatz und Durchschnittsumsatz vergleichbarer Kunden",
+    "needs committed revenue or opportunities": "braucht gesicherten Umsatz oder Verkaufschancen",
+    "no revenue for {year} to compare with": "kein Umsatz {year} zum Vergleich",
+    "needs NPS survey counts": "braucht die Zahlen einer NPS-Umfrage",
+    "needs a CSAT score": "braucht einen CSAT-Wert",
+    "needs kpis.{block} with {whole} above 0": "braucht kpis.{block} mit {whole} über 0",
+    "needs the contribution margin and kpis.expected_lifetime_years": "braucht den Deckungsbeitrag und kpis.expected_lifetime_years",
+    "no actions planned": "keine Maßnahmen geplant",
+    "no milestones": "keine Meilensteine",
+    "needs open risks with probability and impact": "braucht offene Risiken mit Wahrscheinlichkeit und Auswirkung",
+    "no attitude recorded for the decision makers": "keine Haltung der Entscheider erfasst",
+    "no contract end": "kein Vertragsende",
+    "needs contract.end and contract.notice_period_months": "braucht contract.end und contract.notice_period_months",
+    "needs key-account criteria or revenue": "braucht Key-Account-Kriterien oder Umsatz",
+    "needs the key-account score": "braucht den Key-Account-Score",
+    "plan.last_reviewed is not set": "plan.last_reviewed ist nicht gesetzt",
+    "annual_review.date is not set": "annual_review.date ist nicht gesetzt",
+    "no open deadline": "kein offener Termin",
+}
+"""German for the reasons why a figure cannot be computed (kamdocs.figure.Reason)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kamdocs.assessment import Assessment, Context, assess_year
 from kamdocs.deadlines import upcoming
-from kamdocs.figure import Figure
+from kamdocs.figure import Figure, because
 from kamdocs.loader import Document
 
 COLUMNS = ("tier", "revenue", "revenue_growth", "forecast", "margin_pct", "nps", "completeness", "next_deadline", "risk_exposure", "alerts")
@@ -47,7 +47,7 @@ def row(assessment: Assessment) -> Row:
     cells["completeness"] = Figure("completeness", assessment.completeness, "percent")
     cells["next_deadline"] = (
         Figure("next_deadline", nxt.date.isoformat(), "date", detail={"kind": nxt.kind, "title": nxt.title})
-        if nxt else Figure("next_deadline", None, "date", reason="no open deadline")
+        if nxt else Figure("next_deadline", None, "date", reason=because("no open deadline"))
     )
     cells["alerts"] = Figure("alerts", sum(a.blocking for a in assessment.alerts), "count")
     return Row(assessment.account, assessment.name, assessment.year, {key: cells[key] for key in COLUMNS})

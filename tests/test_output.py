@@ -40,3 +40,27 @@ def test_forecast_sentence_answers_the_question() -> None:
     assert english.startswith(f"In 2026 we expect {expected} revenue from Meridian Stores plc (")
     assert "The chance to beat last year's" in english
     assert german.startswith("Für 2026 erwarten wir ") and "Wahrscheinlichkeit" in german
+
+
+def test_reasons_in_german() -> None:
+    import pickle
+
+    from kamdocs.figure import because
+
+    reason = because("costs missing for {categories} in {year}", categories="A, B", year=2025)
+    assert reason == "costs missing for A, B in 2025"
+    figure = Figure("contribution_margin", None, "currency", reason=reason)
+    assert value_text(figure, "de", "EUR") == "nicht berechenbar (Kosten fehlen für A, B in 2025)"
+    assert value_text(pickle.loads(pickle.dumps(figure)), "de", "EUR") == "nicht berechenbar (Kosten fehlen für A, B in 2025)"
+    assert value_text(Figure("x", None, "currency", reason="plain text"), "de", "EUR") == "nicht berechenbar (plain text)"
+
+
+def test_every_reason_of_derive_has_german() -> None:
+    import re
+    from pathlib import Path
+
+    from kamdocs.labels import REASONS_DE
+
+    source = (Path(__file__).resolve().parent.parent / "kamdocs" / "derive.py").read_text()
+    templates = set(re.findall(r'because\(\s*"([^"]+)"', source))
+    assert templates and templates <= set(REASONS_DE)

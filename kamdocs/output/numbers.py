@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kamdocs.figure import Figure
+from kamdocs.figure import Figure, reason_text
 from kamdocs.labels import word
 
 
@@ -27,7 +27,7 @@ def value_text(figure: Figure, language: str, currency: str) -> str:
     """The figure's value as a person reads it, or 'not computable (reason)'."""
     value = figure.value
     if value is None:
-        return f"{word('not_computable', language)} ({figure.reason})"
+        return f"{word('not_computable', language)} ({reason_text(figure.reason, language)})"
     unit = figure.unit
     if unit == "currency":
         return amount(value, language, currency)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from kamdocs.assessment import Assessment
+from kamdocs.figure import reason_text
 from kamdocs.labels import label, word
 from kamdocs.output.numbers import amount, percent, value_text, visible
 from kamdocs.output.tables import table
@@ -17,8 +18,8 @@ def forecast_sentence(assessment: Assessment, language: str, currency: str) -> s
     f = assessment.figures
     forecast = f["forecast"]
     if not forecast.computable:
-        return (f"Keine Prognose für {assessment.year}: {forecast.reason}." if language == "de"
-                else f"No forecast for {assessment.year}: {forecast.reason}.")
+        reason = reason_text(forecast.reason, language)
+        return f"Keine Prognose für {assessment.year}: {reason}." if language == "de" else f"No forecast for {assessment.year}: {reason}."
     money = lambda key: amount(f[key].value, language, currency)  # noqa: E731
     parts = forecast.detail
     committed, pipeline = amount(parts["committed"], language, currency), amount(parts["weighted_pipeline"], language, currency)
