@@ -6,7 +6,8 @@ import datetime as dt
 import re
 import sys
 from functools import partial
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -153,7 +154,9 @@ def validate(paths: tuple[Path, ...], fmt: str, jobs: int | None, changed_since:
         raise EnvironmentProblem(f"{config.accounts}: accounts folder not found (set accounts in [tool.kam] or give paths)")
     base = Path.cwd().resolve()
     try:
-        results = validate_files(discover(targets), config.schema, config.as_of, base, jobs)
+        files = discover(targets)
+        with _progress(len(files), "Validating") as advance:
+            results = validate_files(files, config.schema, config.as_of, base, jobs, progress=advance)
         if not paths:
             results.append(prepare(config, base)[1])
     except (PathNotFound, SchemaLoadError) as err:
@@ -413,6 +416,20 @@ def calendar(output: Path | None, force: bool, language: str | None, config_file
     stamp = dt.datetime.combine(config.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
     events = ((a.account, a.name, e) for a in sorted(found, key=lambda a: a.account) for e in a.deadlines)
     _emit(calendar_ics(events, config.language, stamp).decode("utf-8"), output, force)
+
+
+PROGRESS_FROM = 500
+"""Fewer plans are checked too fast for a progress bar to help."""
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on standard error, only on a terminal and only for long work."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar.update
 
 
 def _changed_targets(config: Config, revision: str) -> list[Path]:

@@ -90,22 +90,38 @@ def validate_file(item: tuple[Path, str], schema_path: Path, as_of: dt.date, kee
     return FileResult(display, problems, loaded if keep and valid else None)
 
 
-def parallel_map(work: Callable[[T], R], items: Sequence[T], plans: int, jobs: int | None = None) -> list[R]:
+Progress = Callable[[int], None]
+"""Called with the number of items done since the last call."""
+
+
+def parallel_map(work: Callable[[T], R], items: Sequence[T], plans: int, jobs: int | None = None,
+                 progress: Progress | None = None) -> list[R]:
     """`work` over `items`, in one process per core when there are `plans` enough to pay for it."""
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 8) if plans >= PARALLEL_FROM else 1
     if jobs <= 1 or len(items) < 2:
-        return [work(item) for item in items]
+        results = []
+        for item in items:
+            results.append(work(item))
+            if progress:
+                progress(1)
+        return results
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     chunk = max(1, min(64, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(work, items, chunksize=chunk))
+        results = []
+        for result in pool.map(work, items, chunksize=chunk):
+            results.append(result)
+            if progress:
+                progress(1)
+        return results
 
 
 def validate_files(
-    files: Iterable[Path], schema_path: Path, as_of: dt.date, base: Path, jobs: int | None = None, keep: bool = False
+    files: Iterable[Path], schema_path: Path, as_of: dt.date, base: Path, jobs: int | None = None, keep: bool = False,
+    progress: Progress | None = None,
 ) -> list[FileResult]:
     """Validate each file; with many files, in one process per core. `keep` returns the valid plans too."""
     load_schema(schema_path)  # fail early, and let forked workers inherit the compiled validator
     items = [(path, display_name(path, base)) for path in files]
-    return parallel_map(partial(validate_file, schema_path=schema_path, as_of=as_of, keep=keep), items, len(items), jobs)
+    return parallel_map(partial(validate_file, schema_path=schema_path, as_of=as_of, keep=keep), items, len(items), jobs, progress)

@@ -70,3 +70,11 @@ def test_validation_never_changes_a_file(tmp_path: Path) -> None:
     path.write_bytes(raw)
     validate_files([path], SCHEMA, AS_OF, tmp_path)
     assert path.read_bytes() == raw
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_counts_every_file(tmp_path: Path, acme, jobs: int) -> None:
+    paths = [write_plan(tmp_path, {**acme, "account": {**acme["account"], "id": f"a{i}"}}, account=f"a{i}") for i in range(5)]
+    done: list[int] = []
+    validate_files(paths, SCHEMA, AS_OF, tmp_path, jobs=jobs, progress=done.append)
+    assert sum(done) == 5
