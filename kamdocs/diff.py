@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from kamdocs.figure import Figure
@@ -62,25 +63,24 @@ def _item_key(item: Any, path: DiffPath, index: int) -> ItemKey:
     return f"#{index + 1}"
 
 
+def _merge(before: dict[str, Any], after: dict[str, Any], at: tuple[str, ...], child: Callable[[str], DiffPath], out: list[Change]) -> None:
+    """Keys (or item keys) only in `before` are removed, only in `after` added, in both compared deeper."""
+    for key in [*before, *(k for k in after if k not in before)]:
+        if key not in after:
+            out.append(Change((*at, key), "removed", old=before[key]))
+        elif key not in before:
+            out.append(Change((*at, key), "added", new=after[key]))
+        else:
+            _diff(before[key], after[key], (*at, key), child(key), out)
+
+
 def _diff(old: Any, new: Any, at: tuple[str, ...], schema_path: DiffPath, out: list[Change]) -> None:
     if isinstance(old, dict) and isinstance(new, dict):
-        for key in [*old, *(k for k in new if k not in old)]:
-            if key not in new:
-                out.append(Change((*at, key), "removed", old=old[key]))
-            elif key not in old:
-                out.append(Change((*at, key), "added", new=new[key]))
-            else:
-                _diff(old[key], new[key], (*at, key), (*schema_path, key), out)
+        _merge(old, new, at, lambda key: (*schema_path, key), out)
     elif isinstance(old, list) and isinstance(new, list) and any(isinstance(i, dict) for i in old + new):
         before = {_item_key(item, schema_path, i): item for i, item in enumerate(old)}
         after = {_item_key(item, schema_path, i): item for i, item in enumerate(new)}
-        for key in [*before, *(k for k in after if k not in before)]:
-            if key not in after:
-                out.append(Change((*at, key), "removed", old=before[key]))
-            elif key not in before:
-                out.append(Change((*at, key), "added", new=after[key]))
-            else:
-                _diff(before[key], after[key], (*at, key), schema_path, out)
+        _merge(before, after, at, lambda key: schema_path, out)
     elif isinstance(old, list) and isinstance(new, list):
         # lists of text: order does not matter, an entry is added or removed
         out += [Change((*at, str(v)), "removed", old=v) for v in old if v not in new]
