@@ -11,14 +11,26 @@ from pathlib import Path
 from typing import TypeVar
 
 from kamdocs.alerts import Alert, alerts
-from kamdocs.checklists import Checklist, ChecklistResult, completeness, load_checklists, overall
+from kamdocs.checklists import (
+    Checklist,
+    ChecklistResult,
+    completeness,
+    load_checklists,
+    overall,
+)
 from kamdocs.config import Config
 from kamdocs.deadlines import Deadline, deadlines
 from kamdocs.derive import Figures, derive
 from kamdocs.figure import Confidentiality
 from kamdocs.loader import Document
 from kamdocs.schema import load_schema
-from kamdocs.validate import FileResult, discover, display_name, parallel_map, validate_file
+from kamdocs.validate import (
+    FileResult,
+    discover,
+    display_name,
+    parallel_map,
+    validate_file,
+)
 
 T = TypeVar("T")
 

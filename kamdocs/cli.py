@@ -5,38 +5,59 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from functools import partial
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from kamdocs import __version__
-from kamdocs.assessment import Context, assess_year, checklists_path, prepare, summarise_accounts
-from kamdocs.compare import compare
-from kamdocs.git_source import GitError, changed_files, is_plan_path, read_at, top_level
-from kamdocs.loader import Document, parse_text
-from kamdocs.output.diff import render_diff
-from kamdocs.problem import Problem, Severity
+from kamdocs.assessment import (
+    Context,
+    assess_year,
+    checklists_path,
+    prepare,
+    summarise_accounts,
+)
 from kamdocs.calendar_export import calendar_ics
 from kamdocs.classify import classify as classify_customers
 from kamdocs.classify import read_customers
-from kamdocs.config import EDITIONS, LANGUAGES, Config, ConfigError, Thresholds, load_config, parse_date
+from kamdocs.compare import compare
+from kamdocs.config import (
+    EDITIONS,
+    LANGUAGES,
+    Config,
+    ConfigError,
+    Thresholds,
+    load_config,
+    parse_date,
+)
 from kamdocs.files import WriteRefused, write_atomic
 from kamdocs.gates import gate_result
+from kamdocs.git_source import GitError, changed_files, is_plan_path, read_at, top_level
+from kamdocs.loader import Document, parse_text
 from kamdocs.new_plan import new_plan_text
 from kamdocs.output.agenda import agenda_html, agenda_markdown
 from kamdocs.output.classify import render_classification
+from kamdocs.output.diff import render_diff
 from kamdocs.output.portfolio import portfolio_xlsx, render_portfolio
 from kamdocs.output.show import render_show
 from kamdocs.portfolio import account_row
 from kamdocs.portfolio import build as build_portfolio
+from kamdocs.problem import Problem, Severity
 from kamdocs.report import FORMATS, render
 from kamdocs.rollover import rollover_text, unified
 from kamdocs.schema import SchemaLoadError
-from kamdocs.validate import FileResult, PathNotFound, check_document, discover, display_name, validate_files
+from kamdocs.validate import (
+    FileResult,
+    PathNotFound,
+    check_document,
+    discover,
+    display_name,
+    validate_files,
+)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 T = TypeVar("T")

@@ -19,7 +19,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from kamdocs.config import EDITIONS, LANGUAGES, Config, ConfigError, load_config
-from kamdocs.figures_reference import render_checklists_reference, render_figures_reference
+from kamdocs.figures_reference import (
+    render_checklists_reference,
+    render_figures_reference,
+)
 from kamdocs.format_reference import render_format_reference
 from kamdocs.markdown_text import escape
 from kamdocs.pages.render import render_page

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from conftest import AS_OF, ROOT, SCHEMA
+
 from kamdocs.alerts import alerts
 from kamdocs.config import Config, Thresholds
 from kamdocs.derive import derive

@@ -3,8 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import AS_OF, FIXTURES, ROOT, SCHEMA
+
 from kamdocs.checklists import completeness, load_checklists, overall, parse_path
 from kamdocs.config import Config
 from kamdocs.derive import derive

@@ -3,10 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, ROOT
 from kamdocs.classify import Customer, classify, read_customers
 
 

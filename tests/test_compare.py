@@ -3,6 +3,7 @@ from __future__ import annotations
 import copy
 
 from conftest import ACME, AS_OF, ROOT, SCHEMA
+
 from kamdocs.assessment import prepare
 from kamdocs.compare import compare
 from kamdocs.config import Config

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import AS_OF, ROOT, SCHEMA
+
 from kamdocs.config import Config
 from kamdocs.deadlines import deadlines, upcoming
 from kamdocs.derive import derive

@@ -6,10 +6,10 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from conftest import FIXTURES, SCHEMA, load_plan
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, SCHEMA, load_plan
 from kamdocs.config import Config, FigureSettings
 from kamdocs.derive import derive, forecast_distribution, sales_by_year
 from kamdocs.figure import Confidentiality

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import AS_OF, ROOT, SCHEMA, confidential_leaves, example_assessments
+
 from kamdocs.cli import main
 from kamdocs.output.numbers import number, value_text
 from kamdocs.schema import load_schema

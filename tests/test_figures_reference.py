@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 from conftest import AS_OF, ROOT, SCHEMA
+
 from kamdocs.assessment import prepare
 from kamdocs.config import Config
-from kamdocs.figures_reference import render_checklists_reference, render_figures_reference
+from kamdocs.figures_reference import (
+    render_checklists_reference,
+    render_figures_reference,
+)
 from kamdocs.labels import FIGURES
 
 

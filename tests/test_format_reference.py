@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SCHEMA
+
 from kamdocs.format_reference import render_format_reference
 from kamdocs.schema import load_schema
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from conftest import AS_OF, ROOT, SCHEMA, write_plan
+
 from kamdocs.assessment import prepare
 from kamdocs.config import Config
 from kamdocs.gates import gate_result

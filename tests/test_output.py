@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import example_assessments
+
 from kamdocs.figure import Figure
 from kamdocs.output.numbers import amount, percent, value_text, visible
 from kamdocs.output.show import forecast_sentence
 from kamdocs.output.tables import table
-from conftest import example_assessments
 
 
 def test_numbers_in_both_languages() -> None:

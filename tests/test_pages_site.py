@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT, confidential_leaves, example_assessments
+
 from kamdocs.output.numbers import number, value_text
 from kamdocs.schema import load_schema
 
@@ -82,6 +82,7 @@ def secrets() -> set[str]:
     """Confidential values of the plans and amounts derived from them, in every way the site writes a number:
     the distinctive ones (see above) of the example portfolio and of the canary account, and all confidential text."""
     from conftest import AS_OF as DAY
+
     from kamdocs.assessment import assess, prepare
     from kamdocs.config import load_config
     from kamdocs.loader import load_file

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import AS_OF, example_assessments
+
 from kamdocs.portfolio import COLUMNS, build, row
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from conftest import ROOT
+
 from kamdocs.loader import Document, parse_text
 from kamdocs.rollover import rollover_text, unified
 

@@ -5,8 +5,8 @@ from pathlib import PurePath
 from typing import Any
 
 import pytest
-
 from conftest import AS_OF, SCHEMA
+
 from kamdocs.rules import RuleContext, rule_findings
 from kamdocs.schema import load_schema, schema_findings
 

@@ -5,8 +5,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import FIXTURES, SCHEMA
+
 from kamdocs.schema import WILDCARD, SchemaLoadError, load_schema, schema_findings
 
 

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from conftest import AS_OF, ROOT, SCHEMA
+
 from kamdocs.validate import discover, validate_files
 
 

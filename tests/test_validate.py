@@ -3,8 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import AS_OF, ROOT, SCHEMA, write_plan
+
 from kamdocs.validate import PathNotFound, discover, validate_files
 
 

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from kamdocs.classify import Classification
 from kamdocs.deadlines import KINDS
 from kamdocs.labels import label, word
+from kamdocs.markdown_text import escape
 from kamdocs.output.numbers import percent, value_text, visible
 from kamdocs.output.portfolio import column_label, columns
 from kamdocs.pages import charts
-from kamdocs.markdown_text import escape
 from kamdocs.pages.html import block, code, link, md, md_table, titled
 from kamdocs.pages.render import admonition
 from kamdocs.pages.site_data import AccountSummary
