@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from conftest import FIXTURES, SCHEMA, load_plan
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kamdocs.config import Config, FigureSettings
@@ -153,6 +153,7 @@ def test_sales_by_year_prefers_the_newest_plan(history) -> None:
 OPPORTUNITIES = st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from([0, 0.1, 0.25, 0.5, 0.9, 1])), max_size=8)
 
 
+@settings(deadline=None)
 @given(committed=st.integers(0, 10**6), opportunities=OPPORTUNITIES)
 def test_forecast_lies_between_worst_and_best(committed: int, opportunities) -> None:
     plan = {
