@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from icalendar import Calendar, Event
-
 from kamdocs import __version__
 from kamdocs.deadlines import KINDS, Deadline
 from kamdocs.labels import label
@@ -15,6 +13,9 @@ from kamdocs.problem import format_path
 
 def calendar_ics(events: Iterable[tuple[str, str, Deadline]], language: str, stamp: dt.datetime) -> bytes:
     """All-day events; (account id, account name, deadline) each. UIDs are stable across builds."""
+    # imported here, not at start-up of every kam command
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", f"-//kamdocs {__version__}//key account deadlines//EN")
     calendar.add("version", "2.0")

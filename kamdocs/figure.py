@@ -9,8 +9,6 @@ from kamdocs.labels import REASONS_DE
 from kamdocs.problem import KeyPath
 from kamdocs.schema import WILDCARD, PlanSchema
 
-UNITS = ("currency", "percent", "ratio", "number", "days", "date", "count", "score", "text", "flag")
-
 
 class Reason(str):
     """Why a figure cannot be computed: English text that remembers its template, so that it can be said in German too."""

@@ -7,14 +7,15 @@ import difflib
 import io
 from typing import Any
 
-from ruamel.yaml import YAML
-
 ENDED_ACTIONS = ("done", "cancelled")
 YEARLY_KPIS = ("nps", "csat", "renewals", "cross_upsell", "complaints")
 YEARLY_REVIEW = ("date", "place", "alternatives", "preparation", "agenda", "outcome")
 
 
-def _yaml() -> YAML:
+def _yaml() -> Any:
+    # imported here, not at start-up of every kam command
+    from ruamel.yaml import YAML
+
     yaml = YAML()  # round-trip: comments, key order and quoting survive
     yaml.preserve_quotes = True
     yaml.width = 4096  # long text stays on one line: rewrapping would show as a change

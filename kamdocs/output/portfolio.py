@@ -8,9 +8,6 @@ import io
 import json
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from kamdocs.figure import Figure
 from kamdocs.labels import FIGURES, label, word
 from kamdocs.output.numbers import value_text, visible
@@ -74,6 +71,10 @@ def render_portfolio(portfolio: Portfolio, fmt: str, edition: str, language: str
 
 def portfolio_xlsx(portfolio: Portfolio, edition: str, language: str, currency: str) -> bytes:
     """A real sheet: header row frozen and filtered, amounts and percentages as numbers with formats."""
+    # imported here: openpyxl costs every other kam command a tenth of a second at start-up
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     keys = columns(portfolio, edition)
     book = Workbook()
     sheet = book.active

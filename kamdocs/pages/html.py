@@ -56,7 +56,3 @@ def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]], css: str =
 def block(content: str) -> str:
     """Raw HTML as a Markdown block: blank lines around it, none inside."""
     return "\n\n<div class=\"kam-block\">" + content.replace("\n\n", "\n") + "</div>\n\n"
-
-
-def badge(text: str, kind: str) -> str:
-    return f'<span class="kam-badge kam-{escape(kind)}">{escape(text)}</span>'
