@@ -7,11 +7,12 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+import jsonschema_rs
+from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError, ValidationError, best_match
 
 from kamdocs.problem import Finding, KeyPath
@@ -39,6 +40,8 @@ class PlanSchema:
     path: Path
     raw: dict[str, Any]
     validator: Draft202012Validator
+    fast: jsonschema_rs.Draft202012Validator | None
+    """Answers only "valid or not", some 60 times faster; the messages come from `validator`."""
 
     def has_path(self, path: KeyPath) -> bool:
         """Whether the schema defines `path` (WILDCARD for the items of a list)."""
@@ -96,8 +99,29 @@ def compile_schema(raw: Any, path: Path) -> PlanSchema:
     except SchemaError as err:
         where = "/".join(str(part) for part in err.absolute_path) or "(top level)"
         raise SchemaLoadError(f"{path}: not a valid JSON Schema at {where}: {err.message}") from None
-    validator = Draft202012Validator(_inline_local_refs(raw, raw.get("$defs", {})), format_checker=Draft202012Validator.FORMAT_CHECKER)
-    return PlanSchema(path=path, raw=raw, validator=validator)
+    checker = Draft202012Validator.FORMAT_CHECKER
+    validator = Draft202012Validator(_inline_local_refs(raw, raw.get("$defs", {})), format_checker=checker)
+    return PlanSchema(path=path, raw=raw, validator=validator, fast=_fast_validator(raw, checker))
+
+
+def _fast_validator(raw: dict[str, Any], checker: FormatChecker) -> jsonschema_rs.Draft202012Validator | None:
+    """The Rust validator with the Python format checks, so both agree on what a date is.
+
+    None for a schema it does not take (one that jsonschema accepts): validation is then slower, not different.
+    """
+    formats = {name: partial(checker.conforms, format=name) for name in checker.checkers}
+    try:
+        return jsonschema_rs.Draft202012Validator(raw, formats=formats, validate_formats=True)
+    except ValueError:
+        return None
+
+
+def _fast_says_valid(schema: PlanSchema, data: Any) -> bool:
+    try:
+        return schema.fast is not None and schema.fast.is_valid(data)
+    except (ValueError, OverflowError):
+        # a value JSON cannot carry (a number too large for 64 bits): let jsonschema judge
+        return False
 
 
 def _inline_local_refs(node: Any, defs: dict[str, Any]) -> Any:
@@ -172,6 +196,8 @@ def _unknown_keys(error: ValidationError) -> Iterator[Finding]:
 
 
 def schema_findings(schema: PlanSchema, data: Any) -> list[Finding]:
+    if _fast_says_valid(schema, data):
+        return []
     findings: list[Finding] = []
     wrong_values: set[tuple[str | int, ...]] = set()
     for error in schema.validator.iter_errors(data):

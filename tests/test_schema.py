@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import copy
+import functools
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, SCHEMA
+from conftest import FIXTURES, ROOT, SCHEMA
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kamdocs.loader import load_file
 
 from kamdocs.schema import WILDCARD, SchemaLoadError, load_schema, schema_findings
 
@@ -144,3 +150,55 @@ def test_unusable_schema_is_an_error_naming_the_file(name: str, words: str) -> N
 def test_schema_file_is_draft_2020_12() -> None:
     raw = json.loads(SCHEMA.read_text(encoding="utf-8"))
     assert raw["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def _paths(node: Any, path: tuple = ()) -> list[tuple]:
+    children: list[tuple] = []
+    if isinstance(node, dict):
+        children = [p for key, value in node.items() for p in _paths(value, (*path, key))]
+    elif isinstance(node, list):
+        children = [p for index, value in enumerate(node) for p in _paths(value, (*path, index))]
+    return [path, *children]
+
+
+_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70), st.floats(),
+    st.sampled_from(["2026-02-30", "2026-02-28", "2026-2-28", "2026-02-28\n", "2026", "2026-Q2", "acme\n", "x" * 300, "", "-1"]),
+    st.text(max_size=12),
+)
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=6)
+
+
+def _near(value: Any) -> list[Any]:
+    """Values a typist makes of `value`: the cases where two validators are most likely to differ."""
+    if isinstance(value, str):
+        return [value + "\n", value[:-2] + "30", value[:-2] + "31", value[:5] + "02-29", value.upper(), value[:1], value + "x"]
+    if isinstance(value, bool):
+        return [int(value), str(value).lower()]
+    if isinstance(value, int | float):
+        return [-value, value * 10**20, value + 0.5, float(value), str(value), value > 0]
+    if isinstance(value, list):
+        return [[], value * 2, value[:1], dict(enumerate(value))]
+    return [{}, list(value), {**value, "x-note": 1}]
+
+
+@settings(deadline=None, max_examples=400)
+@given(data=st.data())
+def test_fast_and_full_validators_agree_on_changed_plans(schema, data) -> None:
+    """The Rust validator decides which plans skip the full check: it must never pass a plan jsonschema fails."""
+    plan = copy.deepcopy(data.draw(st.sampled_from(_example_plans())))
+    path = data.draw(st.sampled_from(_paths(plan)[1:]))
+    parent = plan
+    for part in path[:-1]:
+        parent = parent[part]
+    if data.draw(st.booleans()) and isinstance(parent, dict):
+        parent[data.draw(st.text(max_size=10))] = data.draw(_VALUES)
+    else:
+        parent[path[-1]] = data.draw(_VALUES | st.sampled_from(_near(parent[path[-1]])))
+    assert schema.fast is not None
+    assert (schema_findings(schema, plan) == []) == schema.validator.is_valid(plan)
+
+
+@functools.cache
+def _example_plans() -> list[Any]:
+    return [load_file(path).data for path in sorted((ROOT / "accounts").rglob("*.yaml"))]
