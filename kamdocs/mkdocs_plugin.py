@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from importlib import resources
@@ -12,7 +13,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config as MkDocsConfig
 from mkdocs.config.defaults import MkDocsConfig as SiteConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -23,9 +24,9 @@ from kamdocs.figures_reference import (
     render_checklists_reference,
     render_figures_reference,
 )
+from kamdocs.files import write_atomic
 from kamdocs.format_reference import render_format_reference
 from kamdocs.markdown_text import escape
-from kamdocs.pages.render import render_page
 from kamdocs.pages.site import Site, build_site, nav_uris
 from kamdocs.pages.words import t
 from kamdocs.report import problem_line
@@ -61,6 +62,7 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         return config
 
     def on_files(self, files: Files, *, config: SiteConfig) -> Files:
+        self.search_entries: list[dict[str, str]] = []
         try:
             self.site: Site = build_site(self.kam, self.root)
             schema = load_schema(self.kam.schema)
@@ -74,8 +76,11 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
             FIGURES_PAGE: render_figures_reference(self.kam, self.site.context.secrets, language),
             CHECKLISTS_PAGE: render_checklists_reference(self.site.context.checklists, language),
         }
-        for uri, content in {**context_pages, **self.site.pages}.items():
+        for uri, content in context_pages.items():
             files.append(File.generated(config, uri, content=content))
+        # The pages are HTML already: MkDocs gets their front matter (title, search setting) and an empty body.
+        for uri, page in self.site.pages.items():
+            files.append(File.generated(config, uri, content=page.front_matter))
         for uri, data in self.site.files.items():
             files.append(File.generated(config, uri, content=data))
         files.append(File.generated(config, STYLESHEET, content=resources.files("kamdocs.pages").joinpath("kamdocs.css").read_bytes()))
@@ -95,17 +100,27 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         nav.pages = [item for item in _walk(nav.items) if isinstance(item, Page)]
         return nav
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: SiteConfig, files: Files) -> str:
-        # Generated pages are rendered in on_page_content; MkDocs' Markdown gets nothing to do.
-        return "" if page.file.src_uri in self.site.pages else markdown
-
     def on_page_content(self, html: str, *, page: Page, config: SiteConfig, files: Files) -> str:
-        source = self.site.pages.get(page.file.src_uri)
-        if source is None:
+        rendered = self.site.pages.get(page.file.src_uri)
+        if rendered is None:
             return html
-        rendered, headings = render_page(source)
-        page.toc = get_toc([{"level": h.level, "id": h.id, "name": escape(h.name), "children": []} for h in headings if h.level == 2])
-        return _LINK.sub(lambda m: _resolve(m, page, files), rendered)
+        page.toc = get_toc([{"level": h.level, "id": h.id, "name": escape(h.name), "children": []} for h in rendered.headings if h.level == 2])
+        # The search plugin would parse the HTML again, the slowest step of the build: its sections are ready.
+        page.meta["search"] = {"exclude": True}
+        self.search_entries += [
+            {"location": page.url + (f"#{s.id}" if s.id else ""), "title": s.title or page.title or "", "text": s.text} for s in rendered.search
+        ]
+        return _LINK.sub(lambda m: _resolve(m, page, files), rendered.html)
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: SiteConfig) -> None:
+        """Adds the generated pages to the index the search plugin has just written (MkDocs' and Material's format)."""
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if not index.is_file() or not self.search_entries:
+            return
+        data = json.loads(index.read_text(encoding="utf-8"))
+        data["docs"].extend(self.search_entries)
+        write_atomic(index, json.dumps(data, separators=(",", ":")).encode("utf-8"), force=True)
 
     def on_serve(self, server: Any, *, config: SiteConfig, builder: Any) -> Any:
         for path in (self.kam.schema.parent, self.kam.accounts, self.kam.source):

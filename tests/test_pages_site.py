@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -129,6 +130,17 @@ def test_account_page_sections(sites: dict[str, Path]) -> None:
     assert "Alison Carter" in page and "supporter" in page  # stakeholder map with attitude: internal only
 
 
+def test_search_finds_the_sections_of_current_plans_only(sites: dict[str, Path]) -> None:
+    docs = json.loads((sites["shared"] / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = {doc["location"]: doc for doc in docs}
+    assert entries["accounts/nordwerk/"]["title"] == "Nordwerk Antriebstechnik GmbH"
+    assert "Jana Brückner" in entries["accounts/nordwerk/"]["text"]
+    assert entries["accounts/nordwerk/#figures"]["title"] == "Figures" and "1,657,000 EUR" in entries["accounts/nordwerk/#figures"]["text"]
+    assert "accounts/nordwerk/#stakeholder-map" in entries and "guide/" in entries  # hand-written pages indexed as before
+    assert not [location for location in entries if location.startswith(("accounts/nordwerk/2025/", "accounts/nordwerk/agenda/"))]
+    assert len(entries) == len(docs)
+
+
 def test_agenda_follows_the_order_of_the_method(sites: dict[str, Path]) -> None:
     page = (sites["shared"] / "accounts" / "nordwerk" / "agenda" / "index.html").read_text()
     page = page[page.index("<article"):]
@@ -191,6 +203,15 @@ def test_hostile_text_produces_no_executable_markup(tmp_path: Path) -> None:
                 assert not (value or "").strip().lower().startswith(("javascript:", "data:")), (page, tag, name, value)
     account = (repo / "site" / "accounts" / "evil-corp" / "index.html").read_text()
     assert "&lt;script&gt;alert(&#x27;contact&#x27;)&lt;/script&gt;" in account or "&lt;script&gt;alert('contact')&lt;/script&gt;" in account
+    # the search box shows titles and texts of the index as HTML
+    docs = json.loads((repo / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    evil = [doc for doc in docs if doc["location"].startswith("accounts/evil-corp/")]
+    assert len(evil) > 5 and any("&lt;script&gt;alert(" in doc["text"] for doc in evil)
+    for doc in evil:
+        collector = _Collector()
+        collector.feed(doc["title"] + doc["text"])
+        assert {tag for tag, _ in collector.tags} <= {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}, doc
+        assert all(attrs == {} for _, attrs in collector.tags), doc
 
 
 def test_invalid_plan_stops_the_build_with_its_position(tmp_path: Path) -> None:

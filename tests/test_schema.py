@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kamdocs.loader import load_file
-
 from kamdocs.schema import WILDCARD, SchemaLoadError, load_schema, schema_findings
 
 

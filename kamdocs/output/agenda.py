@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from importlib import resources
 
-from markdown_it import MarkdownIt
-
 from kamdocs.assessment import Context, assess_year
 from kamdocs.loader import Document
 from kamdocs.markdown_text import escape
 from kamdocs.pages.agenda import agenda_page
 from kamdocs.pages.plan_view import PlanView
+from kamdocs.pages.render import render_page
 from kamdocs.redact import for_edition
 from kamdocs.schema import load_schema
 
@@ -27,7 +26,7 @@ def agenda_markdown(history: list[Document], context: Context, year: int | None)
 
 def agenda_html(markdown: str, title: str, language: str) -> str:
     """A standalone page; the Markdown is the toolkit's own, every plan value in it already escaped or rendered safely."""
-    body = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    body = render_page(markdown).html
     style = resources.files("kamdocs.pages").joinpath("kamdocs.css").read_text(encoding="utf-8")
     return (
         f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8"><title>{escape(title)}</title>'

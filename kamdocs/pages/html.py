@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from kamdocs.markdown_text import escape
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+NOT_SEARCHED = "search:\n  exclude: true\n"
+"""Front matter that keeps a page out of the search index."""
 
 
 def md(text: object) -> str:
@@ -21,7 +23,7 @@ def titled(markdown: str, title: str, searchable: bool = True) -> str:
     """The page with its title as front matter. Themes print a page title unescaped (in the nav, the header),
     so a title taken from a plan is escaped here, once, for all of them. Pages that repeat what a current
     plan's page says (earlier years, changes, agendas) stay out of the search index."""
-    hidden = "" if searchable else "search:\n  exclude: true\n"
+    hidden = "" if searchable else NOT_SEARCHED
     return f"---\ntitle: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}\n{hidden}---\n\n{markdown}"
 
 

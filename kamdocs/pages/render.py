@@ -1,5 +1,6 @@
 """Generated pages to HTML with markdown-it: several times faster than MkDocs' own Markdown on pages this
-size, and the same for any static-site generator. Headings get ids for the table of contents."""
+size, and the same for any static-site generator. Runs in the worker processes, so the MkDocs build only
+places finished HTML. Headings get ids for the table of contents."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+
+from kamdocs.pages.html import NOT_SEARCHED
+from kamdocs.pages.search_text import SearchSection, search_sections
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 _HEADING = re.compile(r"<h([23])>(.*?)</h\1>", re.DOTALL)
@@ -22,6 +26,16 @@ class Heading:
     name: str
 
 
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    front_matter: str
+    """The page's title and settings, for the site generator."""
+    html: str
+    headings: tuple[Heading, ...]
+    search: tuple[SearchSection, ...]
+    """What the search index holds of the page: nothing for pages kept out of it."""
+
+
 def slug(text: str, taken: set[str]) -> str:
     base = re.sub(r"[^\w\- ]", "", text, flags=re.UNICODE).strip().lower().replace(" ", "-") or "section"
     candidate, number = base, 1
@@ -31,9 +45,11 @@ def slug(text: str, taken: set[str]) -> str:
     return candidate
 
 
-def render_page(markdown: str) -> tuple[str, list[Heading]]:
-    """HTML of a generated page (its front matter left out) and its h2/h3 headings with their ids."""
-    body = _MD.render(_FRONT_MATTER.sub("", markdown, count=1))
+def render_page(markdown: str) -> RenderedPage:
+    """A generated page (Markdown with front matter) as HTML with its h2/h3 headings and search sections."""
+    match = _FRONT_MATTER.match(markdown)
+    front_matter = match.group(0) if match else ""
+    body = _MD.render(markdown[len(front_matter):])
     headings: list[Heading] = []
     taken: set[str] = set()
 
@@ -44,7 +60,9 @@ def render_page(markdown: str) -> tuple[str, list[Heading]]:
         headings.append(Heading(level, ident, name))
         return f'<h{level} id="{ident}">{inner}<a class="headerlink" href="#{ident}" title="Permanent link">&para;</a></h{level}>'
 
-    return _HEADING.sub(anchor, body), headings
+    body = _HEADING.sub(anchor, body)
+    search = () if NOT_SEARCHED in front_matter else search_sections(body)
+    return RenderedPage(front_matter, body, tuple(headings), search)
 
 
 def admonition(kind: str, title: str, body_html: str) -> str:

@@ -18,6 +18,7 @@ from kamdocs.pages.agenda import agenda_page
 from kamdocs.pages.changes import changes_page
 from kamdocs.pages.dashboard import calendar_page, dashboard_page, tier_page
 from kamdocs.pages.plan_view import PlanView
+from kamdocs.pages.render import RenderedPage, render_page
 from kamdocs.pages.site_data import AccountSummary
 from kamdocs.pages.words import t
 from kamdocs.portfolio import build, row
@@ -34,8 +35,7 @@ CALENDAR_ICS = f"{ROOT}/calendar.ics"
 
 @dataclass(frozen=True, slots=True)
 class Site:
-    pages: dict[str, str]
-    """uri -> Markdown"""
+    pages: dict[str, RenderedPage]
     files: dict[str, bytes]
     """uri -> content of other generated files (the calendar)"""
     accounts: tuple[AccountSummary, ...]
@@ -56,7 +56,7 @@ def account_pages(history: list[Document], context: Context) -> AccountSummary:
     plans = [for_edition(doc.data, context.secrets, edition) for doc in history]
     current = assessments[-1]
     account = current.account
-    pages: dict[str, str] = {}
+    pages: dict[str, RenderedPage] = {}
     years = [a.year for a in assessments]
     for index, assessment in enumerate(assessments):
         latest = index == len(assessments) - 1
@@ -64,14 +64,15 @@ def account_pages(history: list[Document], context: Context) -> AccountSummary:
         links += [(str(y), f"{y}.md") for y in years[:-1] if y != assessment.year]
         if index:
             links.append((f"{t('changes', language)} {years[index - 1]}", f"changes-{assessment.year}.md"))
-            pages[account_uri(account, f"changes-{assessment.year}")] = changes_page(
-                assessments[index - 1], assessment, plans[index - 1], plans[index], edition, language, currency)
+            pages[account_uri(account, f"changes-{assessment.year}")] = render_page(changes_page(
+                assessments[index - 1], assessment, plans[index - 1], plans[index], edition, language, currency))
         if latest:
             links.append((t("agenda", language), "agenda.md"))
         view = PlanView(schema, plans[index], language)
-        pages[account_uri(account, "index" if latest else str(assessment.year))] = account_page(
-            assessments[: index + 1], view, edition, language, currency, links)
-    pages[account_uri(account, "agenda")] = agenda_page(current, PlanView(schema, plans[-1], language), context.secrets, edition, language, currency)
+        pages[account_uri(account, "index" if latest else str(assessment.year))] = render_page(account_page(
+            assessments[: index + 1], view, edition, language, currency, links))
+    pages[account_uri(account, "agenda")] = render_page(
+        agenda_page(current, PlanView(schema, plans[-1], language), context.secrets, edition, language, currency))
     failing = tuple(a.message for a in current.alerts if a.blocking and (edition == "internal" or not a.confidential))
     tier = current.figures["tier"].value or "–"
     return AccountSummary(account, current.name, tier, current.year, pages, row(current), current.deadlines, failing)
@@ -98,10 +99,11 @@ def build_site(config: Config, base: Path, jobs: int | None = None) -> Site:
     year = max((a.year for a in accounts), default=config.as_of.year)
     portfolio = build([a.row for a in accounts if a.year == year], year, [a.account for a in accounts if a.year != year])
     pages = {uri: content for a in accounts for uri, content in a.pages.items()}
-    pages[DASHBOARD] = dashboard_page(portfolio, accounts, classification, config.edition, config.language, config.currency, config.as_of, problems)
-    pages[CALENDAR] = calendar_page(accounts, config.language, config.as_of)
+    pages[DASHBOARD] = render_page(
+        dashboard_page(portfolio, accounts, classification, config.edition, config.language, config.currency, config.as_of, problems))
+    pages[CALENDAR] = render_page(calendar_page(accounts, config.language, config.as_of))
     for tier in sorted({a.tier for a in accounts}):
-        pages[tier_uri(tier)] = tier_page(tier, portfolio, accounts, config.edition, config.language, config.currency)
+        pages[tier_uri(tier)] = render_page(tier_page(tier, portfolio, accounts, config.edition, config.language, config.currency))
     stamp = dt.datetime.combine(config.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
     ics = calendar_ics(((a.account, a.name, e) for a in accounts for e in a.events), config.language, stamp)
     return Site(pages, {CALENDAR_ICS: ics}, tuple(accounts), problems, context)

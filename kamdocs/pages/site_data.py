@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kamdocs.deadlines import Deadline
+from kamdocs.pages.render import RenderedPage
 from kamdocs.portfolio import Row
 
 
@@ -14,8 +15,7 @@ class AccountSummary:
     name: str
     tier: str
     year: int
-    pages: dict[str, str]
-    """uri -> Markdown"""
+    pages: dict[str, RenderedPage]
     row: Row
     events: tuple[Deadline, ...]
     failing: tuple[str, ...]
