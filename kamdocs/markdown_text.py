@@ -19,15 +19,22 @@ def _renderer() -> MarkdownIt:
 
 
 _MD = _renderer()
+_PLAIN = re.compile(r"[^\W\d_][^\x00\n\r\t\f\v\\`*_\[\]<>&!#|~]*(?<!\s)\Z")
+"""One line that starts with a letter and holds no character Markdown acts on: most text fields are such
+sentences, and a site renders tens of thousands of them. The parser gives them a paragraph and &quot;."""
 
 
 def render_markdown(text: str) -> str:
     """HTML for a text field; anything that is not Markdown comes out as visible text."""
+    if _PLAIN.match(text):
+        return "<p>" + text.replace('"', "&quot;") + "</p>\n"
     return _MD.render(text)
 
 
 def render_inline(text: str) -> str:
     """HTML for a short field (a title, a name): inline Markdown only, no paragraphs."""
+    if _PLAIN.match(text):
+        return text.replace('"', "&quot;")
     return _MD.renderInline(text)
 
 
