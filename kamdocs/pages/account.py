@@ -11,7 +11,7 @@ from kamdocs.markdown_text import escape, render_inline
 from kamdocs.output.numbers import amount, number, percent, value_text, visible
 from kamdocs.output.show import forecast_sentence
 from kamdocs.pages import charts
-from kamdocs.pages.html import block, html_table, link, md, md_table, titled
+from kamdocs.pages.html import block, html_table, link, md, table, titled
 from kamdocs.pages.plan_view import PlanView
 from kamdocs.pages.render import admonition
 from kamdocs.pages.words import t
@@ -58,8 +58,8 @@ def completeness_chart(assessment: Assessment, language: str) -> str:
 
 
 def figures_table(assessment: Assessment, edition: str, language: str, currency: str) -> str:
-    rows = [[md(label(k, language)), md(value_text(f, language, currency))] for k, f in assessment.figures.items() if visible(f, edition)]
-    return md_table([t("figure", language), t("value", language)], rows, right=(1,))
+    rows = [[escape(label(k, language)), escape(value_text(f, language, currency))] for k, f in assessment.figures.items() if visible(f, edition)]
+    return table([t("figure", language), t("value", language)], rows, right=(1,))
 
 
 def checklists_section(assessment: Assessment, language: str) -> str:

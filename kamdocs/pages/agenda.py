@@ -12,7 +12,7 @@ from kamdocs.figure import Confidentiality
 from kamdocs.labels import label
 from kamdocs.markdown_text import escape, render_markdown
 from kamdocs.output.numbers import amount, number, value_text, visible
-from kamdocs.pages.html import html_table, md, md_table, titled
+from kamdocs.pages.html import html_table, md, table, titled
 from kamdocs.pages.plan_view import PlanView
 from kamdocs.pages.words import t
 from kamdocs.rules import walk
@@ -126,8 +126,8 @@ def agenda_page(assessment: Assessment, view: PlanView, secrets: Confidentiality
             continue
         out.append(_html(render_markdown(agenda[key]) if agenda.get(key) else ""))
         if key == "status":
-            rows = [[md(label(k, language)), md(value_text(f[k], language, currency))] for k in STATUS_FIGURES if f[k].computable and visible(f[k], edition)]
-            out.append(md_table([t("figure", language), t("value", language)], rows, right=(1,)))
+            rows = [[escape(label(k, language)), escape(value_text(f[k], language, currency))] for k in STATUS_FIGURES if f[k].computable and visible(f[k], edition)]
+            out.append(table([t("figure", language), t("value", language)], rows, right=(1,)))
             out += [f"**{t('done_measures', language)}:** " + (", ".join(md(a["title"]) for a in done) or t("none", language)), "",
                     f"**{t('open_measures', language)}:** " + (", ".join(f"{md(a['title'])} ({md(a['status'])})" for a in open_) or t("none", language)), ""]
         if key == "planned_activities":

@@ -10,7 +10,7 @@ from kamdocs.labels import label
 from kamdocs.markdown_text import escape
 from kamdocs.output.diff import describe
 from kamdocs.output.numbers import value_text, visible
-from kamdocs.pages.html import block, html_table, md, md_table, titled
+from kamdocs.pages.html import block, html_table, md, table, titled
 from kamdocs.pages.words import t
 
 
@@ -40,9 +40,9 @@ def change_rows(old_plan: dict, new_plan: dict, language: str) -> list[list[str]
 def changes_page(old: Assessment, new: Assessment, old_plan: dict, new_plan: dict, edition: str, language: str, currency: str) -> str:
     """`old_plan` and `new_plan` are the edition's copies (confidential fields already removed for shared)."""
     out = [f"# {md(new.name)}: {t('changes', language)} {old.year} → {new.year}", ""]
-    figures = [[md(label(c.key, language)), md(value_text(c.old, language, currency)), md(value_text(c.new, language, currency))]
+    figures = [[escape(label(c.key, language)), escape(value_text(c.old, language, currency)), escape(value_text(c.new, language, currency))]
                for c in diff_figures(old.figures, new.figures) if visible(c.new, edition) and visible(c.old, edition)]
-    out += [f"## {t('changed_figures', language)}", "", md_table([t("figure", language), str(old.year), str(new.year)], figures) or t("no_changes", language), ""]
+    out += [f"## {t('changed_figures', language)}", "", table([t("figure", language), str(old.year), str(new.year)], figures) or t("no_changes", language), ""]
     rows = change_rows(old_plan, new_plan, language)
     out += [f"## {t('changed_fields', language)}", "", block(html_table(["", "", ""], rows, "kam-table kam-diff")) if rows else t("no_changes", language), ""]
     return titled("\n".join(out), f"{new.name}: {t('changes', language)} {old.year}", searchable=False)

@@ -12,7 +12,7 @@ from kamdocs.markdown_text import escape
 from kamdocs.output.numbers import percent, value_text, visible
 from kamdocs.output.portfolio import column_label, columns
 from kamdocs.pages import charts
-from kamdocs.pages.html import block, code, link, md, md_table, titled
+from kamdocs.pages.html import block, code, html_link, link, md, table, titled
 from kamdocs.pages.render import admonition
 from kamdocs.pages.site_data import AccountSummary
 from kamdocs.pages.words import t
@@ -21,7 +21,7 @@ from kamdocs.problem import Problem
 
 
 def _cell(figure, language: str, currency: str) -> str:  # noqa: ANN001 - a Figure
-    return md("–" if not figure.computable else value_text(figure, language, currency))
+    return escape("–" if not figure.computable else value_text(figure, language, currency))
 
 
 def pareto_chart(shares: Sequence[float], title: str, language: str, limit: float) -> str:
@@ -48,13 +48,13 @@ def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], cla
     if problems:
         items = "".join(f"<li>{code(f'{p.file}:{p.line}:{p.column}')} {code(p.rule)} {escape(p.message)}</li>" for p in problems)
         out.append(admonition("failure", t("problems", language), f"<p>{escape(t('invalid_intro', language))}</p><ul>{items}</ul>"))
-    rows = [[link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows]
+    rows = [[html_link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows]
     right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
-    out += [f"## {t('portfolio', language)}", "", md_table([t("account", language), *(column_label(k, language) for k in keys)], rows, right), ""]
-    totals = [[md(column_label(k, language)), _cell(f, language, currency)] for k, f in portfolio.totals.items() if visible(f, edition)]
-    out += [f"## {t('totals', language)}", "", md_table([t("figure", language), t("value", language)], totals, right=(1,)), ""]
-    concentration = [[md(word(k, language)), _cell(f, language, currency)] for k, f in portfolio.concentration.items()]
-    out += [f"## {t('concentration', language)}", "", md_table([t("figure", language), t("value", language)], concentration, right=(1,))]
+    out += [f"## {t('portfolio', language)}", "", table([t("account", language), *(column_label(k, language) for k in keys)], rows, right), ""]
+    totals = [[escape(column_label(k, language)), _cell(f, language, currency)] for k, f in portfolio.totals.items() if visible(f, edition)]
+    out += [f"## {t('totals', language)}", "", table([t("figure", language), t("value", language)], totals, right=(1,)), ""]
+    concentration = [[escape(word(k, language)), _cell(f, language, currency)] for k, f in portfolio.concentration.items()]
+    out += [f"## {t('concentration', language)}", "", table([t("figure", language), t("value", language)], concentration, right=(1,))]
     if classification is not None:
         chart = pareto_chart([r.share for r in classification.ranked], t("pareto", language), language, classification.limits[0])
     else:
@@ -62,8 +62,8 @@ def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], cla
         chart = pareto_chart([v / sum(revenues) for v in revenues] if revenues else [], t("pareto_accounts", language), language, 0.8)
     out += [block(chart), ""]
     soon = sorted(((e.date, a, e) for a in accounts for e in a.events if 0 <= (e.date - as_of).days <= 90), key=lambda x: (x[0], x[1].account))
-    event_rows = [[md(d.isoformat()), link(a.name, f"{a.account}/index.md"), md(label(e.kind, language, KINDS)), md(e.title)] for d, a, e in soon]
-    out += [f"## {t('next_90', language)}", "", md_table([t("date", language), t("account", language), t("kind", language), t("what", language)], event_rows) or t("none", language), ""]
+    event_rows = [[escape(d.isoformat()), html_link(a.name, f"{a.account}/index.md"), escape(label(e.kind, language, KINDS)), escape(e.title)] for d, a, e in soon]
+    out += [f"## {t('next_90', language)}", "", table([t("date", language), t("account", language), t("kind", language), t("what", language)], event_rows) or t("none", language), ""]
     failing = [a for a in accounts if a.failing]
     out += [f"## {t('failing', language)}", ""]
     out += [f"- {link(a.name, f'{a.account}/index.md')}: " + "; ".join(md(m) for m in a.failing) for a in failing] or [t("none", language)]
@@ -76,10 +76,10 @@ def tier_page(tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary
     """The accounts of one tier: the nav lists tiers, not accounts, so that every page stays small."""
     members = {a.account for a in accounts if a.tier == tier}
     keys = columns(portfolio, edition)
-    rows = [[link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows if r.account in members]
+    rows = [[html_link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows if r.account in members]
     others = [link(a.name, f"{a.account}/index.md") for a in accounts if a.tier == tier and a.account not in {r.account for r in portfolio.rows}]
     title = f"{t('tier', language)} {tier}"
-    out = [f"# {title}", "", md_table([t("account", language), *(column_label(k, language) for k in keys)], rows,
+    out = [f"# {title}", "", table([t("account", language), *(column_label(k, language) for k in keys)], rows,
                                       tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline")))]
     if others:
         out += ["", f"**{t('without_plan', language)}:** " + ", ".join(others)]
@@ -88,7 +88,7 @@ def tier_page(tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary
 
 def calendar_page(accounts: Sequence[AccountSummary], language: str, as_of: dt.date) -> str:
     events = sorted(((e.date, a, e) for a in accounts for e in a.events if e.date >= as_of), key=lambda x: (x[0], x[1].account))
-    rows = [[md(d.isoformat()), link(a.name, f"{a.account}/index.md"), md(label(e.kind, language, KINDS)), md(e.title)] for d, a, e in events]
+    rows = [[escape(d.isoformat()), html_link(a.name, f"{a.account}/index.md"), escape(label(e.kind, language, KINDS)), escape(e.title)] for d, a, e in events]
     out = [f"# {t('calendar', language)}", "", f"{t('calendar_intro', language)} [calendar.ics](calendar.ics).", ""]
-    out.append(md_table([t("date", language), t("account", language), t("kind", language), t("what", language)], rows) or t("none", language))
+    out.append(table([t("date", language), t("account", language), t("kind", language), t("what", language)], rows) or t("none", language))
     return titled("\n".join(out) + "\n", t("calendar", language))

@@ -37,22 +37,28 @@ def link(text: object, target: str) -> str:
     return f"[{md(text)}]({target})"
 
 
-def md_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
-    """A Markdown table of cells that are already safe Markdown."""
-    if not rows:
-        return ""
-    rule = ["---:" if i in right else "---" for i in range(len(headers))]
-    lines = [[md(h) for h in headers], rule, *rows]
-    return "\n".join("| " + " | ".join(str(c).replace("\n", " ") for c in line) + " |" for line in lines) + "\n"
+def html_link(text: object, target: str) -> str:
+    """An HTML link to another page (the site plugin rewrites .md targets), for cells of an HTML table."""
+    return f'<a href="{escape(target)}">{escape(text)}</a>'
 
 
-def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]], css: str = "") -> str:
-    """An HTML table of cells that are already safe HTML."""
+def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]], css: str = "", right: Sequence[int] = ()) -> str:
+    """An HTML table of cells that are already safe HTML; without a class the theme styles it."""
     if not rows:
         return ""
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+    def align(index: int) -> str:
+        return ' style="text-align:right"' if index in right else ""
+
+    head = "".join(f"<th{align(i)}>{escape(h)}</th>" for i, h in enumerate(headers))
+    body = "".join("<tr>" + "".join(f"<td{align(i)}>{c}</td>" for i, c in enumerate(row)) + "</tr>" for row in rows)
+    attribute = f' class="{css}"' if css else ""
+    return f"<table{attribute}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
+    """A table of the page (cells already safe HTML) as a block of its own; empty without rows."""
+    return f"\n\n{html_table(headers, rows, right=right)}\n\n" if rows else ""
 
 
 def block(content: str) -> str:
