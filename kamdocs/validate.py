@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -108,13 +109,20 @@ def parallel_map(work: Callable[[T], R], items: Sequence[T], plans: int, jobs: i
         return results
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     chunk = max(1, min(64, len(items) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_gc) as pool:
         results = []
         for result in pool.map(work, items, chunksize=chunk):
             results.append(result)
             if progress:
                 progress(1)
         return results
+
+
+def _worker_gc() -> None:
+    """A worker builds many short-lived objects and few cycles: the collector's default thresholds made it
+    walk the inherited heap again and again (a tenth of a site build); it now runs a hundred times less often."""
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
 
 
 def validate_files(
