@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -21,7 +20,7 @@ from kamdocs.assessment import (
     prepare,
     summarise_accounts,
 )
-from kamdocs.calendar_export import calendar_ics
+from kamdocs.calendar_export import calendar_events, calendar_ics
 from kamdocs.classify import classify as classify_customers
 from kamdocs.classify import read_customers
 from kamdocs.compare import compare
@@ -434,9 +433,8 @@ def calendar(output: Path | None, force: bool, language: str | None, config_file
     config = _config(config_file, as_of, language=language)
     results, found = _summarise(config, lambda context: partial(assess_year, context=context))
     _require_valid(results)
-    stamp = dt.datetime.combine(config.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
-    events = ((a.account, a.name, e) for a in sorted(found, key=lambda a: a.account) for e in a.deadlines)
-    _emit(calendar_ics(events, config.language, stamp).decode("utf-8"), output, force)
+    events = (calendar_events(a.account, a.name, a.deadlines, config.language, config.as_of) for a in sorted(found, key=lambda a: a.account))
+    _emit(calendar_ics(events, config.language).decode("utf-8"), output, force)
 
 
 PROGRESS_FROM = 500

@@ -141,6 +141,15 @@ def test_search_finds_the_sections_of_current_plans_only(sites: dict[str, Path])
     assert len(entries) == len(docs)
 
 
+def test_site_calendar_is_the_one_kam_calendar_writes(sites: dict[str, Path]) -> None:
+    repo = sites["shared"].parent
+    result = subprocess.run([str(Path(sys.executable).parent / "kam"), "calendar", "--as-of", AS_OF], cwd=repo, capture_output=True)
+    assert result.returncode == 0, result.stderr
+    site_calendar = (sites["shared"] / "accounts" / "calendar.ics").read_bytes()
+    assert site_calendar.count(b"BEGIN:VEVENT") > 20
+    assert site_calendar.replace(b"\r\n", b"\n") == result.stdout.replace(b"\r\n", b"\n")
+
+
 def test_agenda_follows_the_order_of_the_method(sites: dict[str, Path]) -> None:
     page = (sites["shared"] / "accounts" / "nordwerk" / "agenda" / "index.html").read_text()
     page = page[page.index("<article"):]

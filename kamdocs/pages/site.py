@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from kamdocs.assessment import Context, assess, prepare, summarise_accounts
-from kamdocs.calendar_export import calendar_ics
+from kamdocs.calendar_export import calendar_events, calendar_ics
 from kamdocs.classify import Classification, classify, read_customers
 from kamdocs.config import Config
 from kamdocs.loader import Document
@@ -75,7 +74,8 @@ def account_pages(history: list[Document], context: Context) -> AccountSummary:
         agenda_page(current, PlanView(schema, plans[-1], language), context.secrets, edition, language, currency))
     failing = tuple(a.message for a in current.alerts if a.blocking and (edition == "internal" or not a.confidential))
     tier = current.figures["tier"].value or "–"
-    return AccountSummary(account, current.name, tier, current.year, pages, row(current), current.deadlines, failing)
+    ics = calendar_events(account, current.name, current.deadlines, language, config.as_of)
+    return AccountSummary(account, current.name, tier, current.year, pages, row(current), current.deadlines, ics, failing)
 
 
 def _classification(config: Config, base: Path) -> tuple[Classification | None, list[Problem]]:
@@ -104,8 +104,7 @@ def build_site(config: Config, base: Path, jobs: int | None = None) -> Site:
     pages[CALENDAR] = render_page(calendar_page(accounts, config.language, config.as_of))
     for tier in sorted({a.tier for a in accounts}):
         pages[tier_uri(tier)] = render_page(tier_page(tier, portfolio, accounts, config.edition, config.language, config.currency))
-    stamp = dt.datetime.combine(config.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
-    ics = calendar_ics(((a.account, a.name, e) for a in accounts for e in a.events), config.language, stamp)
+    ics = calendar_ics((a.ics for a in accounts), config.language)
     return Site(pages, {CALENDAR_ICS: ics}, tuple(accounts), problems, context)
 
 

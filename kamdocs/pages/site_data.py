@@ -18,5 +18,7 @@ class AccountSummary:
     pages: dict[str, RenderedPage]
     row: Row
     events: tuple[Deadline, ...]
+    ics: bytes
+    """The events as iCalendar, to join into the site's calendar."""
     failing: tuple[str, ...]
     """Messages of the gates the current plan fails (those the edition may show)."""
