@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 _HEADING = re.compile(r'<h[1-6] id="([^"]*)">(.*?)</h[1-6]>', re.DOTALL)
 _LEFT_OUT = re.compile(r"<svg\b.*?</svg>|<a class=\"headerlink\".*?</a>", re.DOTALL)
-_TAG = re.compile(r"(<[^>]*>)")
-_KEPT = re.compile(r"<(/?)(p|code|pre|li|ol|ul|sub|sup)\b")
-_SPACE = re.compile(r"\s+")
+_KEPT = re.compile(r"<(/?)(p|code|pre|li|ol|ul|sub|sup)\b[^>]*>")
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"  +")
 _INSIDE_SPACE = re.compile(r"(<[a-z]+>) | (?=</)")
 _EMPTY = re.compile(r"<([a-z]+)></\1>")
 
@@ -34,14 +34,10 @@ class SearchSection:
 
 def _text(fragment: str) -> str:
     """Escaped plain text, with the tags the search results show kept bare."""
-    parts = _TAG.split(fragment)
-    for index, part in enumerate(parts):
-        if index % 2 == 0:
-            parts[index] = html.escape(html.unescape(part), quote=False)
-        else:
-            kept = _KEPT.match(part)
-            parts[index] = f"<{kept.group(1)}{kept.group(2)}>" if kept else " "
-    text = _INSIDE_SPACE.sub(r"\1", _SPACE.sub(" ", "".join(parts)))
+    # kept tags wait behind control characters, which a plan cannot hold (YAML refuses them)
+    marked = _TAG.sub(" ", _KEPT.sub("\x01\\1\\2\x02", fragment.replace("\x01", "").replace("\x02", "")))
+    text = html.escape(html.unescape(marked), quote=False).replace("\x01", "<").replace("\x02", ">")
+    text = _INSIDE_SPACE.sub(r"\1", _SPACES.sub(" ", text.replace("\n", " ")))
     while (shorter := _EMPTY.sub("", text)) != text:
         text = shorter
     return text.strip()
