@@ -38,7 +38,7 @@ from kamdocs.gates import gate_result
 from kamdocs.git_source import GitError, changed_files, is_plan_path, read_at, top_level
 from kamdocs.loader import Document, parse_text
 from kamdocs.new_plan import new_plan_text
-from kamdocs.output.agenda import agenda_html, agenda_markdown
+from kamdocs.output.agenda import agenda_html, agenda_source
 from kamdocs.output.classify import render_classification
 from kamdocs.output.diff import render_diff
 from kamdocs.output.portfolio import portfolio_xlsx, render_portfolio
@@ -402,14 +402,13 @@ def agenda(account: str, year: int | None, output: Path | None, force: bool, edi
     folder = config.accounts / account
     if not folder.is_dir():
         raise EnvironmentProblem(f"{folder}: no such account")
-    results, found = _summarise(config, lambda context: partial(agenda_markdown, context=context, year=year), [folder])
+    results, found = _summarise(config, lambda context: partial(agenda_source, context=context, year=year), [folder])
     _require_valid(results)
     if not found:
         raise EnvironmentProblem(f"{folder}: no plan" + (f" for {year}" if year else ""))
-    text = found[0]
-    if output is not None and output.suffix.lower() in (".html", ".htm"):
-        text = agenda_html(text, f"{account} {year or ''}".strip(), config.language)
-    _emit(text, output, force)
+    source = found[0]
+    html = output is not None and output.suffix.lower() in (".html", ".htm")
+    _emit(agenda_html(source, config.language) if html else source.document(), output, force)
 
 
 @main.command()

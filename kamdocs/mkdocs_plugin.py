@@ -27,6 +27,7 @@ from kamdocs.figures_reference import (
 from kamdocs.files import write_atomic
 from kamdocs.format_reference import render_format_reference
 from kamdocs.markdown_text import escape
+from kamdocs.pages.render import RenderedPage
 from kamdocs.pages.site import Site, build_site, nav_uris
 from kamdocs.pages.words import t
 from kamdocs.report import problem_line
@@ -62,7 +63,6 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         return config
 
     def on_files(self, files: Files, *, config: SiteConfig) -> Files:
-        self.search_entries: list[dict[str, str]] = []
         try:
             self.site: Site = build_site(self.kam, self.root)
             schema = load_schema(self.kam.schema)
@@ -78,9 +78,11 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         }
         for uri, content in context_pages.items():
             files.append(File.generated(config, uri, content=content))
-        # The pages are HTML already: MkDocs gets their front matter (title, search setting) and an empty body.
-        for uri, page in self.site.pages.items():
-            files.append(File.generated(config, uri, content=page.front_matter))
+        self.generated: list[GeneratedPage] = []
+        for uri, rendered in self.site.pages.items():
+            file = File.generated(config, uri, content="")
+            self.generated.append(GeneratedPage(rendered, file, config))
+            files.append(file)
         for uri, data in self.site.files.items():
             files.append(File.generated(config, uri, content=data))
         files.append(File.generated(config, STYLESHEET, content=resources.files("kamdocs.pages").joinpath("kamdocs.css").read_bytes()))
@@ -100,26 +102,17 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         nav.pages = [item for item in _walk(nav.items) if isinstance(item, Page)]
         return nav
 
-    def on_page_content(self, html: str, *, page: Page, config: SiteConfig, files: Files) -> str:
-        rendered = self.site.pages.get(page.file.src_uri)
-        if rendered is None:
-            return html
-        page.toc = get_toc([{"level": h.level, "id": h.id, "name": escape(h.name), "children": []} for h in rendered.headings if h.level == 2])
-        # The search plugin would parse the HTML again, the slowest step of the build: its sections are ready.
-        page.meta["search"] = {"exclude": True}
-        self.search_entries += [
-            {"location": page.url + (f"#{s.id}" if s.id else ""), "title": s.title or page.title or "", "text": s.text} for s in rendered.search
-        ]
-        return _LINK.sub(lambda m: _resolve(m, page, files), rendered.html)
-
     @event_priority(-100)
     def on_post_build(self, *, config: SiteConfig) -> None:
         """Adds the generated pages to the index the search plugin has just written (MkDocs' and Material's format)."""
         index = Path(config.site_dir) / "search" / "search_index.json"
-        if not index.is_file() or not self.search_entries:
+        if not index.is_file():
             return
         data = json.loads(index.read_text(encoding="utf-8"))
-        data["docs"].extend(self.search_entries)
+        data["docs"].extend(
+            {"location": page.url + (f"#{s.id}" if s.id else ""), "title": s.title or page.rendered.title, "text": s.text}
+            for page in self.generated for s in page.rendered.search
+        )
         write_atomic(index, json.dumps(data, separators=(",", ":")).encode("utf-8"), force=True)
 
     def on_serve(self, server: Any, *, config: SiteConfig, builder: Any) -> Any:
@@ -127,6 +120,25 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
+
+
+class GeneratedPage(Page):
+    """A page made by kamdocs.pages, already HTML: MkDocs' Markdown step is skipped (as Material's blog does for its views)."""
+
+    def __init__(self, rendered: RenderedPage, file: File, config: SiteConfig) -> None:
+        super().__init__(None, file, config)
+        self.rendered = rendered
+
+    def read_source(self, config: SiteConfig) -> None:
+        super().read_source(config)
+        # the search plugin would parse the HTML again, the slowest step of a build: the kam plugin adds the sections
+        self.meta = {**self.meta, "title": self.rendered.title, "search": {"exclude": True}}
+
+    def render(self, config: SiteConfig, files: Files) -> None:
+        headings = self.rendered.headings
+        self.toc = get_toc([{"level": h.level, "id": h.id, "name": escape(h.name), "children": []} for h in headings if h.level == 2])
+        self.present_anchor_ids = {h.id for h in headings}
+        self.content = _LINK.sub(lambda m: _resolve(m, self, files), self.rendered.html)
 
 
 _LINK = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')

@@ -9,12 +9,12 @@ from kamdocs.loader import Document
 from kamdocs.markdown_text import escape
 from kamdocs.pages.agenda import agenda_page
 from kamdocs.pages.plan_view import PlanView
-from kamdocs.pages.render import render_page
+from kamdocs.pages.render import PageSource, render_page
 from kamdocs.redact import for_edition
 from kamdocs.schema import load_schema
 
 
-def agenda_markdown(history: list[Document], context: Context, year: int | None) -> str | None:
+def agenda_source(history: list[Document], context: Context, year: int | None) -> PageSource | None:
     assessment = assess_year(history, context, year)
     if assessment is None:
         return None
@@ -24,12 +24,12 @@ def agenda_markdown(history: list[Document], context: Context, year: int | None)
     return agenda_page(assessment, view, context.secrets, config.edition, config.language, config.currency)
 
 
-def agenda_html(markdown: str, title: str, language: str) -> str:
+def agenda_html(source: PageSource, language: str) -> str:
     """A standalone page; the Markdown is the toolkit's own, every plan value in it already escaped or rendered safely."""
-    body = render_page(markdown).html
+    body = render_page(source).html
     style = resources.files("kamdocs.pages").joinpath("kamdocs.css").read_text(encoding="utf-8")
     return (
-        f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8"><title>{escape(source.title)}</title>'
         f"<style>body{{font-family:sans-serif;max-width:52em;margin:2em auto;line-height:1.45}}"
         f"table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.25em .5em;vertical-align:top}}{style}</style>"
         f"</head><body>{body}</body></html>\n"

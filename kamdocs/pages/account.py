@@ -11,9 +11,9 @@ from kamdocs.markdown_text import escape, render_inline
 from kamdocs.output.numbers import amount, number, percent, value_text, visible
 from kamdocs.output.show import forecast_sentence
 from kamdocs.pages import charts
-from kamdocs.pages.html import block, html_table, link, md, table, titled
+from kamdocs.pages.html import block, html_table, link, md, table
 from kamdocs.pages.plan_view import PlanView
-from kamdocs.pages.render import admonition
+from kamdocs.pages.render import PageSource, admonition
 from kamdocs.pages.words import t
 
 SPECIAL = ("kamdocs", "contacts", "actions", "milestones", "risks", "contract")
@@ -133,7 +133,7 @@ def contract_section(view: PlanView, assessment: Assessment, language: str, curr
 
 
 def account_page(history: Sequence[Assessment], view: PlanView, edition: str, language: str, currency: str,
-                 links: Sequence[tuple[str, str]]) -> str:
+                 links: Sequence[tuple[str, str]]) -> PageSource:
     """The page of the last plan in `history`; `links` are (text, target) to the account's other pages."""
     assessment = history[-1]
     plan = view.plan
@@ -160,4 +160,4 @@ def account_page(history: Sequence[Assessment], view: PlanView, edition: str, la
         if body:
             out += [f"## {md(view.label(view.node(key), key))}", "", block(body), ""]
     latest = not links or links[0][1] != "index.md"
-    return titled("\n".join(out), assessment.name if latest else f"{assessment.name} {assessment.year}", searchable=latest)
+    return PageSource(assessment.name if latest else f"{assessment.name} {assessment.year}", "\n".join(out), searchable=latest)

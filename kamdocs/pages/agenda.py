@@ -12,8 +12,9 @@ from kamdocs.figure import Confidentiality
 from kamdocs.labels import label
 from kamdocs.markdown_text import escape, render_markdown
 from kamdocs.output.numbers import amount, number, value_text, visible
-from kamdocs.pages.html import html_table, md, table, titled
+from kamdocs.pages.html import html_table, md, table
 from kamdocs.pages.plan_view import PlanView
+from kamdocs.pages.render import PageSource
 from kamdocs.pages.words import t
 from kamdocs.rules import walk
 
@@ -86,7 +87,7 @@ def information_values(assessment: Assessment, view: PlanView, secrets: Confiden
     return rows
 
 
-def agenda_page(assessment: Assessment, view: PlanView, secrets: Confidentiality, edition: str, language: str, currency: str) -> str:
+def agenda_page(assessment: Assessment, view: PlanView, secrets: Confidentiality, edition: str, language: str, currency: str) -> PageSource:
     """Markdown for the agenda; raw HTML only where plan text is rendered (safely) or tables are needed."""
     review = view.plan.get("annual_review", {})
     f = assessment.figures
@@ -137,4 +138,4 @@ def agenda_page(assessment: Assessment, view: PlanView, secrets: Confidentiality
                 out += [f"**{t('opportunities', language)}:** " + ", ".join(md(o["title"]) for o in live), ""]
     out += [f"## {t('information', language)}", "", _html(html_table([t("item", language), t("value", language)],
                                                                      information_values(assessment, view, secrets, edition, language, currency), "kam-table"))]
-    return titled("\n".join(out), f"{t('agenda', language)}: {assessment.name} {assessment.year}", searchable=False)
+    return PageSource(f"{t('agenda', language)}: {assessment.name} {assessment.year}", "\n".join(out), searchable=False)

@@ -10,7 +10,8 @@ from kamdocs.labels import label
 from kamdocs.markdown_text import escape
 from kamdocs.output.diff import describe
 from kamdocs.output.numbers import value_text, visible
-from kamdocs.pages.html import block, html_table, md, table, titled
+from kamdocs.pages.html import block, html_table, md, table
+from kamdocs.pages.render import PageSource
 from kamdocs.pages.words import t
 
 
@@ -37,7 +38,7 @@ def change_rows(old_plan: dict, new_plan: dict, language: str) -> list[list[str]
     return rows
 
 
-def changes_page(old: Assessment, new: Assessment, old_plan: dict, new_plan: dict, edition: str, language: str, currency: str) -> str:
+def changes_page(old: Assessment, new: Assessment, old_plan: dict, new_plan: dict, edition: str, language: str, currency: str) -> PageSource:
     """`old_plan` and `new_plan` are the edition's copies (confidential fields already removed for shared)."""
     out = [f"# {md(new.name)}: {t('changes', language)} {old.year} → {new.year}", ""]
     figures = [[escape(label(c.key, language)), escape(value_text(c.old, language, currency)), escape(value_text(c.new, language, currency))]
@@ -45,4 +46,4 @@ def changes_page(old: Assessment, new: Assessment, old_plan: dict, new_plan: dic
     out += [f"## {t('changed_figures', language)}", "", table([t("figure", language), str(old.year), str(new.year)], figures) or t("no_changes", language), ""]
     rows = change_rows(old_plan, new_plan, language)
     out += [f"## {t('changed_fields', language)}", "", block(html_table(["", "", ""], rows, "kam-table kam-diff")) if rows else t("no_changes", language), ""]
-    return titled("\n".join(out), f"{new.name}: {t('changes', language)} {old.year}", searchable=False)
+    return PageSource(f"{new.name}: {t('changes', language)} {old.year}", "\n".join(out), searchable=False)

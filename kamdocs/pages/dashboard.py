@@ -12,8 +12,8 @@ from kamdocs.markdown_text import escape
 from kamdocs.output.numbers import percent, value_text, visible
 from kamdocs.output.portfolio import column_label, columns
 from kamdocs.pages import charts
-from kamdocs.pages.html import block, code, html_link, link, md, table, titled
-from kamdocs.pages.render import admonition
+from kamdocs.pages.html import block, code, html_link, link, md, table
+from kamdocs.pages.render import PageSource, admonition
 from kamdocs.pages.site_data import AccountSummary
 from kamdocs.pages.words import t
 from kamdocs.portfolio import Portfolio
@@ -40,7 +40,7 @@ def pareto_chart(shares: Sequence[float], title: str, language: str, limit: floa
 
 
 def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], classification: Classification | None,
-                   edition: str, language: str, currency: str, as_of: dt.date, problems: Sequence[Problem] = ()) -> str:
+                   edition: str, language: str, currency: str, as_of: dt.date, problems: Sequence[Problem] = ()) -> PageSource:
     by_id = {a.account: a for a in accounts}
     keys = columns(portfolio, edition)
     title = f"{t('dashboard', language)} {portfolio.year}"
@@ -69,10 +69,10 @@ def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], cla
     out += [f"- {link(a.name, f'{a.account}/index.md')}: " + "; ".join(md(m) for m in a.failing) for a in failing] or [t("none", language)]
     if portfolio.without_plan:
         out += ["", f"**{t('without_plan', language)}:** " + ", ".join(link(by_id[a].name, f"{a}/index.md") if a in by_id else md(a) for a in portfolio.without_plan)]
-    return titled("\n".join(out) + "\n", title)
+    return PageSource(title, "\n".join(out) + "\n")
 
 
-def tier_page(tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary], edition: str, language: str, currency: str) -> str:
+def tier_page(tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary], edition: str, language: str, currency: str) -> PageSource:
     """The accounts of one tier: the nav lists tiers, not accounts, so that every page stays small."""
     members = {a.account for a in accounts if a.tier == tier}
     keys = columns(portfolio, edition)
@@ -83,12 +83,12 @@ def tier_page(tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary
                                       tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline")))]
     if others:
         out += ["", f"**{t('without_plan', language)}:** " + ", ".join(others)]
-    return titled("\n".join(out) + "\n", title)
+    return PageSource(title, "\n".join(out) + "\n")
 
 
-def calendar_page(accounts: Sequence[AccountSummary], language: str, as_of: dt.date) -> str:
+def calendar_page(accounts: Sequence[AccountSummary], language: str, as_of: dt.date) -> PageSource:
     events = sorted(((e.date, a, e) for a in accounts for e in a.events if e.date >= as_of), key=lambda x: (x[0], x[1].account))
     rows = [[escape(d.isoformat()), html_link(a.name, f"{a.account}/index.md"), escape(label(e.kind, language, KINDS)), escape(e.title)] for d, a, e in events]
     out = [f"# {t('calendar', language)}", "", f"{t('calendar_intro', language)} [calendar.ics](calendar.ics).", ""]
     out.append(table([t("date", language), t("account", language), t("kind", language), t("what", language)], rows) or t("none", language))
-    return titled("\n".join(out) + "\n", t("calendar", language))
+    return PageSource(t("calendar", language), "\n".join(out) + "\n")

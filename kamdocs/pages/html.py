@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Sequence
 
 from kamdocs.markdown_text import escape
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-NOT_SEARCHED = "search:\n  exclude: true\n"
-"""Front matter that keeps a page out of the search index."""
 
 
 def md(text: object) -> str:
     """Plain text made safe inside Markdown: no markup, no HTML."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
-
-
-def titled(markdown: str, title: str, searchable: bool = True) -> str:
-    """The page with its title as front matter. Themes print a page title unescaped (in the nav, the header),
-    so a title taken from a plan is escaped here, once, for all of them. Pages that repeat what a current
-    plan's page says (earlier years, changes, agendas) stay out of the search index."""
-    hidden = "" if searchable else NOT_SEARCHED
-    return f"---\ntitle: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}\n{hidden}---\n\n{markdown}"
 
 
 def code(text: object) -> str:

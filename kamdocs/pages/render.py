@@ -5,18 +5,17 @@ places finished HTML. Headings get ids for the table of contents."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-from kamdocs.pages.html import NOT_SEARCHED
 from kamdocs.pages.search_text import SearchSection, search_sections
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 _HEADING = re.compile(r"<h([23])>(.*?)</h\1>", re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +26,30 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class PageSource:
+    """A generated page before rendering; every plan value in its Markdown is already escaped or rendered safely."""
+
+    title: str
+    markdown: str
+    searchable: bool = True
+    """Pages that repeat what a current plan's page says (earlier years, changes, agendas) stay out of search."""
+
+    def document(self) -> str:
+        """The page as a Markdown file with front matter, for MkDocs or any other site generator."""
+        hidden = "" if self.searchable else "search:\n  exclude: true\n"
+        return f"---\ntitle: {json.dumps(escaped_title(self.title), ensure_ascii=False)}\n{hidden}---\n\n{self.markdown}"
+
+
+def escaped_title(title: str) -> str:
+    """Themes print a page title unescaped (in the nav, the header): a title taken from a plan is escaped once, here."""
+    return html.escape(title, quote=False)
+
+
+@dataclass(frozen=True, slots=True)
 class RenderedPage:
-    front_matter: str
-    """The page's title and settings, for the site generator."""
+    title: str
+    """Escaped, see escaped_title."""
+    searchable: bool
     html: str
     headings: tuple[Heading, ...]
     search: tuple[SearchSection, ...]
@@ -45,11 +65,9 @@ def slug(text: str, taken: set[str]) -> str:
     return candidate
 
 
-def render_page(markdown: str) -> RenderedPage:
-    """A generated page (Markdown with front matter) as HTML with its h2/h3 headings and search sections."""
-    match = _FRONT_MATTER.match(markdown)
-    front_matter = match.group(0) if match else ""
-    body = _MD.render(markdown[len(front_matter):])
+def render_page(source: PageSource) -> RenderedPage:
+    """A generated page as HTML with its h2/h3 headings and search sections."""
+    body = _MD.render(source.markdown)
     headings: list[Heading] = []
     taken: set[str] = set()
 
@@ -61,8 +79,8 @@ def render_page(markdown: str) -> RenderedPage:
         return f'<h{level} id="{ident}">{inner}<a class="headerlink" href="#{ident}" title="Permanent link">&para;</a></h{level}>'
 
     body = _HEADING.sub(anchor, body)
-    search = () if NOT_SEARCHED in front_matter else search_sections(body)
-    return RenderedPage(front_matter, body, tuple(headings), search)
+    search = search_sections(body) if source.searchable else ()
+    return RenderedPage(escaped_title(source.title), source.searchable, body, tuple(headings), search)
 
 
 def admonition(kind: str, title: str, body_html: str) -> str:
