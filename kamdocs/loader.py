@@ -56,12 +56,26 @@ for _tag, _regexp, _first in (
     _Resolver.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
 
 
+_BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = _Resolver.yaml_implicit_resolvers
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
 class StrictLoader(_Parser, _Resolver):  # type: ignore[misc, valid-type]
     """libyaml's parser and composer with the YAML 1.2 core resolver: yields nodes."""
 
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Resolver.__init__(self)
+
+    # Called for every node of every plan: BaseResolver.resolve without the path resolvers we never register.
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _BY_FIRST.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
 
     # No path resolvers are registered: skip the bookkeeping for every node.
     def descend_resolver(self, current_node: Node | None, current_index: Any) -> None:
@@ -91,7 +105,6 @@ _SCALARS: dict[str, Callable[[str], Any]] = {
     "tag:yaml.org,2002:bool": lambda text: {"true": True, "false": False}[text.lower()],
     "tag:yaml.org,2002:null": lambda text: None,
 }
-_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
 def _tag_refused(node: Node) -> _Refused:
