@@ -25,6 +25,7 @@ from kamdocs.figure import Confidentiality
 from kamdocs.loader import Document
 from kamdocs.schema import load_schema
 from kamdocs.validate import (
+    PARALLEL_FROM,
     FileResult,
     discover,
     display_name,
@@ -113,7 +114,8 @@ def _summarise_account(
 
 
 def summarise_accounts(
-    config: Config, summarise: Callable[[list[Document]], T], base: Path, paths: Sequence[Path] = (), jobs: int | None = None
+    config: Config, summarise: Callable[[list[Document]], T], base: Path, paths: Sequence[Path] = (), jobs: int | None = None,
+    parallel_from: int = PARALLEL_FROM,
 ) -> tuple[list[FileResult], list[T]]:
     """Validate each account's plans and summarise the valid ones, account by account.
 
@@ -127,5 +129,5 @@ def summarise_accounts(
     for path in discover(list(paths) or [config.accounts]):
         groups[path.parent].append(path)
     work = partial(_summarise_account, schema_path=config.schema, as_of=config.as_of, base=base, summarise=summarise)
-    done = parallel_map(work, list(groups.values()), sum(map(len, groups.values())), jobs)
+    done = parallel_map(work, list(groups.values()), sum(map(len, groups.values())), jobs, parallel_from=parallel_from)
     return [r for results, _ in done for r in results], [summary for _, summary in done if summary is not None]

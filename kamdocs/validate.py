@@ -24,6 +24,7 @@ R = TypeVar("R")
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 PARALLEL_FROM = 200
+"""Plans from which validation pays for starting worker processes."""
 """Below this many files a second process costs more than it saves."""
 
 
@@ -96,10 +97,10 @@ Progress = Callable[[int], None]
 
 
 def parallel_map(work: Callable[[T], R], items: Sequence[T], plans: int, jobs: int | None = None,
-                 progress: Progress | None = None) -> list[R]:
+                 progress: Progress | None = None, parallel_from: int = PARALLEL_FROM) -> list[R]:
     """`work` over `items`, in one process per core when there are `plans` enough to pay for it."""
     if jobs is None:
-        jobs = min(os.cpu_count() or 1, 8) if plans >= PARALLEL_FROM else 1
+        jobs = min(os.cpu_count() or 1, 8) if plans >= parallel_from else 1
     if jobs <= 1 or len(items) < 2:
         results = []
         for item in items:

@@ -30,6 +30,8 @@ ROOT = "accounts"
 DASHBOARD = f"{ROOT}/index.md"
 CALENDAR = f"{ROOT}/calendar.md"
 CALENDAR_ICS = f"{ROOT}/calendar.ics"
+PARALLEL_FROM = 20
+"""Plans from which the site's pages are made in worker processes: a plan's pages cost three times its validation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,7 @@ def _classification(config: Config, base: Path) -> tuple[Classification | None, 
 def build_site(config: Config, base: Path, jobs: int | None = None) -> Site:
     """Validate, assess and render every account; then the dashboard and the calendar."""
     context, checked = prepare(config, base)
-    results, accounts = summarise_accounts(config, partial(account_pages, context=context), base, jobs=jobs)
+    results, accounts = summarise_accounts(config, partial(account_pages, context=context), base, jobs=jobs, parallel_from=PARALLEL_FROM)
     classification, csv_problems = _classification(config, base)
     problems = tuple(p for r in [checked, *results] for p in r.problems if p.severity is Severity.ERROR) + tuple(csv_problems)
     accounts = sorted(accounts, key=lambda a: a.account)
