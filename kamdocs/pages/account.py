@@ -11,7 +11,7 @@ from kamdocs.markdown_text import escape, render_inline
 from kamdocs.output.numbers import amount, number, percent, value_text, visible
 from kamdocs.output.show import forecast_sentence
 from kamdocs.pages import charts
-from kamdocs.pages.html import block, html_table, link, md, table
+from kamdocs.pages.html import block, code, html_link, html_table, table
 from kamdocs.pages.plan_view import PlanView
 from kamdocs.pages.render import PageSource, admonition
 from kamdocs.pages.words import t
@@ -63,23 +63,26 @@ def figures_table(assessment: Assessment, edition: str, language: str, currency:
 
 
 def checklists_section(assessment: Assessment, language: str) -> str:
-    out = [completeness_chart(assessment, language), ""]
-    missing = [f"- **{md(r.checklist.label[language])}** / {md(i.item.label[language])}: " + "; ".join(f"`{m}`" for m in i.missing)
-               for r in assessment.checklists for i in r.items if not i.done]
-    if missing:
-        out += [f"**{t('missing', language)}:**", "", *missing]
-    return "\n".join(out)
+    missing = [f"<li><strong>{escape(r.checklist.label[language])}</strong> / {escape(i.item.label[language])}: "
+               + "; ".join(code(m) for m in i.missing) + "</li>" for r in assessment.checklists for i in r.items if not i.done]
+    if not missing:
+        return block(completeness_chart(assessment, language))
+    return block(completeness_chart(assessment, language)) + f"<p><strong>{escape(t('missing', language))}:</strong></p><ul>{''.join(missing)}</ul>"
 
 
 def alerts_section(assessment: Assessment, edition: str, language: str) -> str:
     shown = [a for a in assessment.alerts if edition == "internal" or not a.confidential]
-    return "\n".join(f"- `{a.gate}` {md(a.message)}" for a in shown) or t("none", language)
+    return f"<ul>{''.join(f'<li>{code(a.gate)} {escape(a.message)}</li>' for a in shown)}</ul>" if shown else none(language)
+
+
+def none(language: str) -> str:
+    return f"<p>{escape(t('none', language))}</p>"
 
 
 def stakeholders(view: PlanView, language: str) -> str:
     contacts = view.plan.get("contacts", [])
     if not contacts:
-        return t("none", language)
+        return none(language)
     roles = view.node("contacts", "buying_role").get("enum", ROLE_ORDER)
     out = []
     for role in sorted(roles, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else 99):
@@ -102,7 +105,7 @@ def action_timeline(view: PlanView, language: str) -> str:
                   for m in view.plan.get("milestones", [])]
     items = sorted([*actions, *milestones], key=lambda a: a.get("due", "9999"))
     if not items:
-        return t("none", language)
+        return none(language)
     rows = []
     for item in items:
         status = item["status"]
@@ -116,7 +119,7 @@ def action_timeline(view: PlanView, language: str) -> str:
 def risks_section(view: PlanView, language: str, currency: str) -> str:
     risks = view.plan.get("risks", [])
     if not risks:
-        return t("none", language)
+        return none(language)
     rows = [[render_inline(r["title"]), escape(r["status"]), escape(percent(r["probability"], language)) if "probability" in r else "",
              escape(amount(r["impact"], language, currency)) if "impact" in r else "",
              escape(amount(r["probability"] * r["impact"], language, currency)) if "probability" in r and "impact" in r else "",
@@ -128,8 +131,9 @@ def risks_section(view: PlanView, language: str, currency: str) -> str:
 
 def contract_section(view: PlanView, assessment: Assessment, language: str, currency: str) -> str:
     f = assessment.figures
-    extra = [f"**{label(k, language)}:** {md(value_text(f[k], language, currency))}" for k in ("notice_deadline", "days_to_notice") if f[k].computable]
-    return ("  \n".join(extra) + "\n" if extra else "") + block(view.section("contract"))
+    extra = [f"<strong>{escape(label(k, language))}:</strong> {escape(value_text(f[k], language, currency))}"
+             for k in ("notice_deadline", "days_to_notice") if f[k].computable]
+    return (f"<p>{'<br>'.join(extra)}</p>" if extra else "") + block(view.section("contract"))
 
 
 def account_page(history: Sequence[Assessment], view: PlanView, edition: str, language: str, currency: str,
@@ -137,27 +141,30 @@ def account_page(history: Sequence[Assessment], view: PlanView, edition: str, la
     """The page of the last plan in `history`; `links` are (text, target) to the account's other pages."""
     assessment = history[-1]
     plan = view.plan
-    meta = [f"**{t('owner', language)}:** {md(plan['plan']['owner'])}"]
+    meta = [f"<strong>{escape(t('owner', language))}:</strong> {escape(plan['plan']['owner'])}"]
     for key in ("deputy", "status", "last_reviewed"):
         if key in plan["plan"]:
-            meta.append(f"**{t(key, language)}:** {md(plan['plan'][key])}")
-    out = [f"# {md(assessment.name)} · {assessment.year}", "", " · ".join(meta), ""]
+            meta.append(f"<strong>{escape(t(key, language))}:</strong> {escape(plan['plan'][key])}")
+    out = [f"<h1>{escape(assessment.name)} · {assessment.year}</h1>", f"<p>{' · '.join(meta)}</p>"]
     if links:
-        out += [" · ".join(link(text, target) for text, target in links), ""]
+        out.append(f"<p>{' · '.join(html_link(text, target) for text, target in links)}</p>")
     out.append(admonition("abstract", t("forecast", language), f"<p>{escape(forecast_sentence(assessment, language, currency))}</p>"))
-    out += [f"## {t('figures', language)}", "", block(revenue_chart(history, language, currency) + forecast_chart(assessment, language, currency)
-                                                      + nps_chart(history, language)), figures_table(assessment, edition, language, currency), ""]
-    out += [f"## {t('checklists', language)}", "", checklists_section(assessment, language), ""]
-    out += [f"## {t('alerts', language)}", "", alerts_section(assessment, edition, language), ""]
-    out += [f"## {t('stakeholders', language)}", "", stakeholders(view, language), ""]
-    out += [f"## {t('action_plan', language)}", "", action_timeline(view, language), ""]
-    out += [f"## {t('risks', language)}", "", risks_section(view, language, currency), ""]
-    out += [f"## {t('contract', language)}", "", contract_section(view, assessment, language, currency), ""]
+    charts_ = revenue_chart(history, language, currency) + forecast_chart(assessment, language, currency) + nps_chart(history, language)
+    sections = [
+        (t("figures", language), block(charts_) + figures_table(assessment, edition, language, currency)),
+        (t("checklists", language), checklists_section(assessment, language)),
+        (t("alerts", language), alerts_section(assessment, edition, language)),
+        (t("stakeholders", language), stakeholders(view, language)),
+        (t("action_plan", language), action_timeline(view, language)),
+        (t("risks", language), risks_section(view, language, currency)),
+        (t("contract", language), contract_section(view, assessment, language, currency)),
+    ]
     for key in view.schema.raw["properties"]:
         if key in SPECIAL or key not in plan:
             continue
         body = view.section(key)
         if body:
-            out += [f"## {md(view.label(view.node(key), key))}", "", block(body), ""]
+            sections.append((view.label(view.node(key), key), block(body)))
+    out += [f"<h2>{escape(heading)}</h2>\n{body}" for heading, body in sections]
     latest = not links or links[0][1] != "index.md"
-    return PageSource(assessment.name if latest else f"{assessment.name} {assessment.year}", "\n".join(out), searchable=latest)
+    return PageSource(assessment.name if latest else f"{assessment.name} {assessment.year}", "\n".join(out), searchable=latest, is_html=True)

@@ -33,6 +33,8 @@ class PageSource:
     markdown: str
     searchable: bool = True
     """Pages that repeat what a current plan's page says (earlier years, changes, agendas) stay out of search."""
+    is_html: bool = False
+    """The body is HTML already (HTML is Markdown too, but the parser would spend its time scanning it)."""
 
     def document(self) -> str:
         """The page as a Markdown file with front matter, for MkDocs or any other site generator."""
@@ -67,7 +69,7 @@ def slug(text: str, taken: set[str]) -> str:
 
 def render_page(source: PageSource) -> RenderedPage:
     """A generated page as HTML with its h2/h3 headings and search sections."""
-    body = _MD.render(source.markdown)
+    body = source.markdown if source.is_html else _MD.render(source.markdown)
     headings: list[Heading] = []
     taken: set[str] = set()
 
