@@ -201,3 +201,12 @@ def test_fast_and_full_validators_agree_on_changed_plans(schema, data) -> None:
 @functools.cache
 def _example_plans() -> list[Any]:
     return [load_file(path).data for path in sorted((ROOT / "accounts").rglob("*.yaml"))]
+
+
+def test_pattern_python_cannot_compile_is_refused_with_the_schema(tmp_path: Path) -> None:
+    """The quick meta-schema check reads patterns as ECMA regexes (\\p{L} is fine there); jsonschema needs Python's."""
+    path = tmp_path / "plan.schema.json"
+    path.write_text(json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                                "properties": {"name": {"type": "string", "pattern": "^\\p{L}+$"}}}), encoding="utf-8")
+    with pytest.raises(SchemaLoadError, match="not a valid JSON Schema at properties/name/pattern"):
+        load_schema(path)
