@@ -7,6 +7,7 @@ from kamdocs.config import Config
 from kamdocs.derive import explained
 from kamdocs.figure import Confidentiality
 from kamdocs.labels import label
+from kamdocs.pages.render import PageSource
 
 TEXT = {
     "en": {
@@ -50,13 +51,13 @@ TEXT = {
 }
 
 
-def render_figures_reference(config: Config, secrets: Confidentiality, language: str = "en") -> str:
+def render_figures_reference(config: Config, secrets: Confidentiality, language: str = "en") -> PageSource:
     words = TEXT[language]
     out = [f"# {words['figures']}", "", words["figures_intro"], ""]
     for doc, figures in explained(config, secrets):
         names = ", ".join(label(f.key, language) + (f" *({words['confidential']})*" if f.confidential else "") for f in figures)
         out += [f"## {names}", "", "```text", doc, "```", "", f"{words['keys']}: " + ", ".join(f"`{f.key}`" for f in figures), ""]
-    return "\n".join(out)
+    return PageSource(words["figures"], "\n".join(out))
 
 
 def _condition_text(condition: Condition, language: str) -> str:
@@ -72,7 +73,7 @@ def _condition_text(condition: Condition, language: str) -> str:
     return f"({joined})" if len(parts) > 1 else joined
 
 
-def render_checklists_reference(checklists: tuple[Checklist, ...], language: str = "en") -> str:
+def render_checklists_reference(checklists: tuple[Checklist, ...], language: str = "en") -> PageSource:
     words = TEXT[language]
     out = [f"# {words['checklists']}", "", words["checklists_intro"], ""]
     for checklist in checklists:
@@ -82,4 +83,4 @@ def render_checklists_reference(checklists: tuple[Checklist, ...], language: str
             for item in checklist.items
         ]
         out.append("")
-    return "\n".join(out)
+    return PageSource(words["checklists"], "\n".join(out))

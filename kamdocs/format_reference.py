@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from kamdocs.pages.render import PageSource
+
 HEADINGS = {
     "en": {
         "title": "Plan format reference",
@@ -82,8 +84,8 @@ def _rows(node: dict[str, Any], prefix: str, defs: dict[str, Any], words: dict[s
             yield from _rows(item, f"{key}[].", defs, words)
 
 
-def render_format_reference(schema: dict[str, Any], language: str = "en") -> str:
-    """Markdown: one section per top-level key, one table row per field."""
+def render_format_reference(schema: dict[str, Any], language: str = "en") -> PageSource:
+    """One section per top-level key, one table row per field."""
     words = HEADINGS[language]
     defs = schema.get("$defs", {})
     header = "| " + " | ".join(words["columns"]) + " |\n|" + "---|" * len(words["columns"])
@@ -94,4 +96,4 @@ def render_format_reference(schema: dict[str, Any], language: str = "en") -> str
         out += [f"## {title} (`{name}`)", "", node.get("description", ""), "", header]
         out += list(_rows({"properties": {name: raw}, "required": schema.get("required", [])}, "", defs, words))
         out.append("")
-    return "\n".join(out)
+    return PageSource(words["title"], "\n".join(out))

@@ -27,7 +27,7 @@ from kamdocs.figures_reference import (
 from kamdocs.files import write_atomic
 from kamdocs.format_reference import render_format_reference
 from kamdocs.markdown_text import escape
-from kamdocs.pages.render import RenderedPage
+from kamdocs.pages.render import RenderedPage, render_page
 from kamdocs.pages.site import Site, build_site, nav_uris
 from kamdocs.pages.words import t
 from kamdocs.report import problem_line
@@ -76,10 +76,8 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
             FIGURES_PAGE: render_figures_reference(self.kam, self.site.context.secrets, language),
             CHECKLISTS_PAGE: render_checklists_reference(self.site.context.checklists, language),
         }
-        for uri, content in context_pages.items():
-            files.append(File.generated(config, uri, content=content))
         self.generated: list[GeneratedPage] = []
-        for uri, rendered in self.site.pages.items():
+        for uri, rendered in {**{uri: render_page(source) for uri, source in context_pages.items()}, **self.site.pages}.items():
             file = File.generated(config, uri, content="")
             self.generated.append(GeneratedPage(rendered, file, config))
             files.append(file)
