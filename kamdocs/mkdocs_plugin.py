@@ -38,6 +38,13 @@ FORMAT_PAGE = "reference/format.md"
 FIGURES_PAGE = "reference/figures.md"
 CHECKLISTS_PAGE = "reference/checklists.md"
 STYLESHEET = "assets/kamdocs.css"
+ASSETS = {
+    STYLESHEET: "kamdocs.css",
+    "assets/vendor/tablesort.min.js": "vendor/tablesort.min.js",
+    "assets/vendor/tablesort.number.min.js": "vendor/tablesort.number.min.js",
+    "assets/kamdocs.js": "kamdocs.js",
+}
+"""Site address -> file in kamdocs/pages: the scripts make the portfolio tables sortable (in this order)."""
 
 
 class KamPluginConfig(MkDocsConfig):
@@ -57,6 +64,7 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
             raise PluginError(str(err)) from None
         self.kam: Config = kam.with_overrides(edition=self.config.edition, language=self.config.language)
         config.extra_css.append(STYLESHEET)
+        config.extra_javascript.extend(uri for uri in ASSETS if uri.endswith(".js"))
         # The many generated pages are reached from the dashboard and the account pages, not from the nav.
         patterns = [str(p.pattern) for p in getattr(config.not_in_nav, "patterns", [])] if config.not_in_nav else []
         config.not_in_nav = config_options.PathSpec().run_validation("\n".join([*patterns, "/accounts/", "/reference/"]))
@@ -83,7 +91,8 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
             files.append(file)
         for uri, data in self.site.files.items():
             files.append(File.generated(config, uri, content=data))
-        files.append(File.generated(config, STYLESHEET, content=resources.files("kamdocs.pages").joinpath("kamdocs.css").read_bytes()))
+        for uri, name in ASSETS.items():
+            files.append(File.generated(config, uri, content=resources.files("kamdocs.pages").joinpath(name).read_bytes()))
         return files
 
     def on_nav(self, nav: Navigation, *, config: SiteConfig, files: Files) -> Navigation:

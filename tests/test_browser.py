@@ -70,6 +70,25 @@ def test_dashboard(browser: object, site_url: str) -> None:
     page.close()
 
 
+def test_portfolio_table_sorts_by_a_header_click(browser: object, site_url: str) -> None:
+    page, errors = visit(browser, f"{site_url}/accounts/", "dashboard")
+    table = page.locator("table[data-kam-sortable]").first
+    column = [h.strip() for h in table.locator("thead th").all_inner_texts()].index("Revenue last year")
+
+    def revenues() -> list[float]:
+        cells = table.locator(f"tbody tr td:nth-child({column + 1})")
+        return [float(cells.nth(i).get_attribute("data-sort") or 0) for i in range(cells.count())]
+
+    before = revenues()
+    table.locator("thead th").nth(column).click()
+    first = revenues()
+    table.locator("thead th").nth(column).click()
+    second = revenues()
+    assert sorted(before) in (first, first[::-1]) and second == first[::-1] and first != before
+    assert errors == []
+    page.close()
+
+
 def test_account_page(browser: object, site_url: str) -> None:
     page, errors = visit(browser, f"{site_url}/accounts/meridian-stores/", "account-meridian-stores")
     assert errors == []

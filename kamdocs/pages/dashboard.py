@@ -7,12 +7,13 @@ from collections.abc import Sequence
 
 from kamdocs.classify import Classification
 from kamdocs.deadlines import KINDS
+from kamdocs.figure import Figure
 from kamdocs.labels import label, word
 from kamdocs.markdown_text import escape
 from kamdocs.output.numbers import percent, value_text, visible
 from kamdocs.output.portfolio import column_label, columns
 from kamdocs.pages import charts
-from kamdocs.pages.html import block, code, html_link, link, md, table
+from kamdocs.pages.html import Cell, block, code, html_link, link, md, table
 from kamdocs.pages.render import PageSource, admonition
 from kamdocs.pages.site_data import AccountSummary
 from kamdocs.pages.words import t
@@ -20,8 +21,11 @@ from kamdocs.portfolio import Portfolio
 from kamdocs.problem import Problem
 
 
-def _cell(figure, language: str, currency: str) -> str:  # noqa: ANN001 - a Figure
-    return escape("–" if not figure.computable else value_text(figure, language, currency))
+def _cell(figure: Figure, language: str, currency: str) -> str | Cell:
+    """A figure of the portfolio table; numbers sort as numbers."""
+    text = escape("–" if not figure.computable else value_text(figure, language, currency))
+    number = figure.value if figure.computable and isinstance(figure.value, int | float) and not isinstance(figure.value, bool) else None
+    return Cell(text, number) if number is not None or not figure.computable else text
 
 
 def pareto_chart(shares: Sequence[float], title: str, language: str, limit: float) -> str:
@@ -50,7 +54,7 @@ def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], cla
         out.append(admonition("failure", t("problems", language), f"<p>{escape(t('invalid_intro', language))}</p><ul>{items}</ul>"))
     rows = [[html_link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows]
     right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
-    out += [f"## {t('portfolio', language)}", "", table([t("account", language), *(column_label(k, language) for k in keys)], rows, right), ""]
+    out += [f"## {t('portfolio', language)}", "", table([t("account", language), *(column_label(k, language) for k in keys)], rows, right, sortable=True), ""]
     totals = [[escape(column_label(k, language)), _cell(f, language, currency)] for k, f in portfolio.totals.items() if visible(f, edition)]
     out += [f"## {t('totals', language)}", "", table([t("figure", language), t("value", language)], totals, right=(1,)), ""]
     concentration = [[escape(word(k, language)), _cell(f, language, currency)] for k, f in portfolio.concentration.items()]
@@ -80,7 +84,7 @@ def tier_page(tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary
     others = [link(a.name, f"{a.account}/index.md") for a in accounts if a.tier == tier and a.account not in {r.account for r in portfolio.rows}]
     title = f"{t('tier', language)} {tier}"
     out = [f"# {title}", "", table([t("account", language), *(column_label(k, language) for k in keys)], rows,
-                                      tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline")))]
+                                   tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline")), sortable=True)]
     if others:
         out += ["", f"**{t('without_plan', language)}:** " + ", ".join(others)]
     return PageSource(title, "\n".join(out) + "\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from kamdocs.markdown_text import escape
 
@@ -31,23 +32,41 @@ def html_link(text: object, target: str) -> str:
     return f'<a href="{escape(target)}">{escape(text)}</a>'
 
 
-def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]], css: str = "", right: Sequence[int] = ()) -> str:
-    """An HTML table of cells that are already safe HTML; without a class the theme styles it."""
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A cell that sorts by a plain number, not by its formatted text (1.657.000 EUR, 8,8 %)."""
+
+    html: str
+    sort: float | int | None
+    """None when there is no number (the cell shows –): sorts as 0."""
+
+
+def html_table(headers: Sequence[str], rows: Sequence[Sequence[str | Cell]], css: str = "", right: Sequence[int] = (),
+               sortable: bool = False) -> str:
+    """An HTML table of cells that are already safe HTML; without a class the theme styles it. A sortable table
+    sorts by a click on a header (kamdocs.js); its right-aligned columns sort as numbers."""
     if not rows:
         return ""
 
     def align(index: int) -> str:
         return ' style="text-align:right"' if index in right else ""
 
-    head = "".join(f"<th{align(i)}>{escape(h)}</th>" for i, h in enumerate(headers))
-    body = "".join("<tr>" + "".join(f"<td{align(i)}>{c}</td>" for i, c in enumerate(row)) + "</tr>" for row in rows)
-    attribute = f' class="{css}"' if css else ""
-    return f"<table{attribute}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    def cell(index: int, content: str | Cell) -> str:
+        if isinstance(content, Cell):
+            key = "" if content.sort is None else repr(content.sort)
+            return f'<td{align(index)} data-sort="{key}">{content.html}</td>'
+        return f"<td{align(index)}>{content}</td>"
+
+    method = ' data-sort-method="number"' if sortable else ""
+    head = "".join(f"<th{align(i)}{method if i in right else ''}>{escape(h)}</th>" for i, h in enumerate(headers))
+    body = "".join("<tr>" + "".join(cell(i, c) for i, c in enumerate(row)) + "</tr>" for row in rows)
+    attributes = (f' class="{css}"' if css else "") + (" data-kam-sortable" if sortable else "")
+    return f"<table{attributes}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
+def table(headers: Sequence[str], rows: Sequence[Sequence[str | Cell]], right: Sequence[int] = (), sortable: bool = False) -> str:
     """A table of the page (cells already safe HTML) as a block of its own; empty without rows."""
-    return f"\n\n{html_table(headers, rows, right=right)}\n\n" if rows else ""
+    return f"\n\n{html_table(headers, rows, right=right, sortable=sortable)}\n\n" if rows else ""
 
 
 def block(content: str) -> str:
