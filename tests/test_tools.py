@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from conftest import AS_OF, ROOT, SCHEMA
 
 from kamdocs.validate import discover, validate_files
@@ -26,3 +27,22 @@ def test_gen_portfolio_refuses_to_overwrite(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "gen_portfolio.py"), "2", str(out)], capture_output=True, text=True)
     assert result.returncode == 2 and "use --force" in result.stderr
     assert (out / "keep").is_dir()
+
+
+def test_bench_site_floor_has_a_page_for_every_page_of_the_kam_site(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    from bench_site import bare_site, floor_site, kam_site
+
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)}
+    def build(repo: Path) -> Path:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo, capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stderr
+        return repo
+
+    kam = build(kam_site(tmp_path, 4))
+    floor = build(floor_site(tmp_path, kam))
+    addresses = {repo: {p.parent.relative_to(repo / "site") for p in (repo / "site").rglob("index.html")} for repo in (kam, floor)}
+    assert addresses[kam] == addresses[floor] and len(addresses[kam]) > 10
+    assert yaml.safe_load((floor / "mkdocs.yml").read_text())["plugins"] == ["search"]
+    assert "Dashboard" in (floor / "site" / "index.html").read_text()
+    assert len(list((bare_site(tmp_path, 7) / "docs" / "pages").iterdir())) == 7
