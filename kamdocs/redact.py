@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from kamdocs.figure import Confidentiality
@@ -10,26 +9,28 @@ from kamdocs.problem import KeyPath
 from kamdocs.schema import WILDCARD
 
 
-def _remove(node: Any, path: KeyPath) -> None:
+def _without(node: Any, path: KeyPath) -> Any:
+    """`node` without the values under `path`; containers on the way are copied, everything else is shared."""
     head, rest = path[0], path[1:]
     if head == WILDCARD:
-        if isinstance(node, list) and rest:
-            for item in node:
-                _remove(item, rest)
-    elif isinstance(node, dict) and head in node:
-        if rest:
-            _remove(node[head], rest)
-        else:
-            del node[head]
+        return [_without(item, rest) for item in node] if isinstance(node, list) and rest else node
+    if not (isinstance(node, dict) and head in node):
+        return node
+    copied = dict(node)
+    if rest:
+        copied[head] = _without(node[head], rest)
+    else:
+        del copied[head]
+    return copied
 
 
 def redact(plan: dict[str, Any], secrets: Confidentiality) -> dict[str, Any]:
-    """A deep copy of `plan` without the values under confidential paths."""
-    copied = copy.deepcopy(plan)
+    """`plan` without the values under confidential paths. The plan itself is left as it is; the copy shares
+    what it does not change with it (both are read, never written, like the plan of the internal edition)."""
     for path in secrets.paths:
         if path:
-            _remove(copied, path)
-    return copied
+            plan = _without(plan, path)
+    return plan
 
 
 def for_edition(plan: dict[str, Any], secrets: Confidentiality, edition: str) -> dict[str, Any]:

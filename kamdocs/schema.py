@@ -6,7 +6,7 @@ import difflib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ class PlanSchema:
     validator: Draft202012Validator
     fast: jsonschema_rs.Draft202012Validator | None
     """Answers only "valid or not", some 60 times faster; the messages come from `validator`."""
+    annotations: dict[str, list[tuple[KeyPath, Any]]] = field(default_factory=dict, compare=False)
 
     def has_path(self, path: KeyPath) -> bool:
         """Whether the schema defines `path` (WILDCARD for the items of a list)."""
@@ -56,8 +57,10 @@ class PlanSchema:
         return True
 
     def annotated(self, keyword: str) -> list[tuple[KeyPath, Any]]:
-        """Every (path, value) where a property carries `keyword`, e.g. x-kam-ref."""
-        return list(_annotated(self.raw, keyword, ()))
+        """Every (path, value) where a property carries `keyword`, e.g. x-kam-ref (asked for every plan)."""
+        if keyword not in self.annotations:
+            self.annotations[keyword] = list(_annotated(self.raw, keyword, ()))
+        return self.annotations[keyword]
 
 
 def _annotated(node: dict[str, Any], keyword: str, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:
