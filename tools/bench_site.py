@@ -111,18 +111,23 @@ def main(argv: list[str]) -> int:
         with tempfile.TemporaryDirectory() as folder:
             tmp = Path(folder)
             repo = kam_site(tmp, size)
-            kam_s, kam_rss = measure([mkdocs, "build", "--quiet", "-f", str(repo / "mkdocs.yml")], runs=RUNS)
+            build = [mkdocs, "build", "--quiet", "-f"]
+            measure([*build, str(repo / "mkdocs.yml")])  # the floor copies the addresses of this build
             pages = sum(1 for _ in (repo / "site").rglob("index.html"))
-            floor, bare = floor_site(tmp, repo), bare_site(tmp, pages)
-            floor_s, floor_rss = measure([mkdocs, "build", "--quiet", "-f", str(floor / "mkdocs.yml")], runs=RUNS)
-            floor_pages = sum(1 for _ in (floor / "site").rglob("index.html"))
+            repos = {"bare": bare_site(tmp, pages), "floor": floor_site(tmp, repo), "kam": repo}
+            best = {name: (float("inf"), 0.0) for name in repos}
+            # in turns, so that a slow minute of a shared machine slows all three alike
+            for _ in range(RUNS):
+                for name, folder in repos.items():
+                    seconds, rss = measure([*build, str(folder / "mkdocs.yml")])
+                    best[name] = (min(best[name][0], seconds), max(best[name][1], rss))
+            floor_pages = sum(1 for _ in (repos["floor"] / "site").rglob("index.html"))
             assert floor_pages == pages, f"the floor has {floor_pages} pages, the kam site {pages}"
-            bare_s, bare_rss = measure([mkdocs, "build", "--quiet", "-f", str(bare / "mkdocs.yml")], runs=RUNS)
+            (bare_s, _), (floor_s, _), (kam_s, _) = best["bare"], best["floor"], best["kam"]
             ratio = kam_s / floor_s
-            for name, seconds, rss, site in (("bare", bare_s, bare_rss, bare / "site"), ("floor", floor_s, floor_rss, floor / "site"),
-                                             ("kam", kam_s, kam_rss, repo / "site")):
-                print(f"{size:>6} {pages:>6}  {name:<6} {seconds:>8.2f} {seconds / pages * 1000:>8.1f} {rss:>12.1f} {size_of(site):>8.1f}  "
-                      f"{seconds / floor_s:.2f}x")
+            for name, (seconds, rss) in best.items():
+                print(f"{size:>6} {pages:>6}  {name:<6} {seconds:>8.2f} {seconds / pages * 1000:>8.1f} {rss:>12.1f} "
+                      f"{size_of(repos[name] / 'site'):>8.1f}  {seconds / floor_s:.2f}x")
             print(f"{'':>15}kam {ratio:.2f}x the floor ({'within' if ratio <= TARGET else 'above'} the {TARGET}x target), "
                   f"{kam_s / bare_s:.2f}x the bare site")
     return 0
