@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -94,6 +95,8 @@ def _classification(config: Config, base: Path) -> tuple[Classification | None, 
 def build_site(config: Config, base: Path, jobs: int | None = None) -> Site:
     """Validate, assess and render every account; then the dashboard and the calendar."""
     context, checked = prepare(config, base)
+    # every account needs it: imported once here, before the worker processes fork, not once in each
+    importlib.import_module("icalendar")
     results, accounts = summarise_accounts(config, partial(account_pages, context=context), base, jobs=jobs, parallel_from=PARALLEL_FROM)
     classification, csv_problems = _classification(config, base)
     problems = tuple(p for r in [checked, *results] for p in r.problems if p.severity is Severity.ERROR) + tuple(csv_problems)
