@@ -4,7 +4,7 @@ The rules are those of MkDocs' and Material's indexers: a section per heading
 with an id, the text before the first one belongs to the page, paragraphs,
 lists and code stay as tags and all other markup goes, the text is escaped.
 They apply a general HTML parser to every page; our pages are HTML we wrote
-ourselves, so regular expressions do the same job some 20 times faster, in the
+ourselves, so regular expressions do the same job about ten times faster, in the
 worker processes. Chart drawings are left out: the table beside each chart
 holds the same figures as text.
 """
