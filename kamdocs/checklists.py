@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import reduce
 from pathlib import Path
 from typing import Any
 
+from kamdocs.figure import because
 from kamdocs.labels import FIGURES
 from kamdocs.loader import Document, load_file
 from kamdocs.positions import to_problems
@@ -64,7 +66,7 @@ class ItemResult:
     item: Item
     done: bool
     missing: tuple[str, ...]
-    """What to fill in: key paths, or a figure with the reason it cannot be computed."""
+    """What to fill in: key paths, or a figure with the reason it cannot be computed (a Reason: say it with reason_text)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,16 +157,19 @@ def _check(condition: Condition, plan: dict[str, Any], figures: dict[str, Any]) 
         count = sum(_filled(value) for _, value in walk(plan, parse_path(condition["path"])))
         needed = condition.get("min", 1)
         ok = count >= needed
-        return ok, [] if ok else [condition["path"] + (f" (at least {needed}, found {count})" if needed > 1 else "")]
+        if ok:
+            return ok, []
+        return ok, [because("{path} (at least {needed}, found {found})", path=condition["path"], needed=needed, found=count) if needed > 1 else condition["path"]]
     if "figure" in condition:
         figure = figures.get(condition["figure"])
         ok = figure is not None and figure.computable
-        return ok, [] if ok else [f"figure {condition['figure']}: {figure.reason if figure else 'unknown'}"]
+        return ok, [] if ok else [because("figure {figure}: {reason}", figure=condition["figure"], reason=figure.reason if figure else "unknown")]
     results = [_check(child, plan, figures) for child in condition.get("all", condition.get("any", []))]
     if "all" in condition:
         return all(ok for ok, _ in results), [m for _, missing in results for m in missing]
     ok = any(ok for ok, _ in results)
-    return ok, [] if ok else [" or ".join(m for _, missing in results for m in missing)]
+    return ok, [] if ok else [reduce(lambda first, second: because("{first} or {second}", first=first, second=second),
+                                     [m for _, missing in results for m in missing])]
 
 
 def completeness(checklists: tuple[Checklist, ...], plan: dict[str, Any], figures: dict[str, Any]) -> tuple[ChecklistResult, ...]:

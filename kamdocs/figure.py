@@ -26,7 +26,9 @@ class Reason(str):
 
     def say(self, language: str) -> str:
         german = REASONS_DE.get(self.template) if language == "de" else None
-        return german.format(**self.params) if german else str(self)
+        if not german:
+            return str(self)
+        return german.format(**{key: reason_text(value, language) if isinstance(value, Reason) else value for key, value in self.params.items()})
 
 
 def _reason(template: str, params: dict[str, Any]) -> Reason:

@@ -89,6 +89,9 @@ def word(key: str, language: str) -> str:
 
 
 REASONS_DE: dict[str, str] = {
+    "{path} (at least {needed}, found {found})": "{path} (mindestens {needed}, vorhanden {found})",
+    "figure {figure}: {reason}": "Kennzahl {figure}: {reason}",
+    "{first} or {second}": "{first} oder {second}",
     "no sales figures for {year}": "keine Umsatzzahlen für {year}",
     "revenue of {year} is 0": "der Umsatz {year} ist 0",
     "needs sales figures of at least two years": "braucht Umsatzzahlen aus mindestens zwei Jahren",

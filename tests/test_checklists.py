@@ -8,7 +8,7 @@ from conftest import AS_OF, FIXTURES, ROOT, SCHEMA
 from kamdocs.checklists import completeness, load_checklists, overall, parse_path
 from kamdocs.config import Config
 from kamdocs.derive import derive
-from kamdocs.figure import Confidentiality
+from kamdocs.figure import Confidentiality, reason_text
 from kamdocs.schema import WILDCARD, load_schema
 
 DOMAIN_COUNTS = {"information": 16, "preparation": 6, "agenda": 5, "best_practice": 5}
@@ -64,6 +64,15 @@ def test_any_condition_reports_the_alternatives(acme, checklists) -> None:
     assert not satisfaction.done
     assert satisfaction.missing[0].startswith("figure nps: needs NPS survey counts or figure csat")
     assert satisfaction.missing[0].endswith("or customer_analysis.satisfaction")
+    german = reason_text(satisfaction.missing[0], "de")
+    assert german.startswith("Kennzahl nps: ") and " oder Kennzahl csat: " in german and german.endswith("oder customer_analysis.satisfaction")
+    assert "needs" not in german and " or " not in german
+
+
+def test_counts_are_said_in_german_too(acme, checklists) -> None:
+    results = {r.checklist.id: r for r in results_for(acme, checklists)}
+    (missing,) = results["best_practice"].items[1].missing
+    assert reason_text(missing, "de") == "contacts (mindestens 3, vorhanden 1)"
 
 
 def test_exemplary_example_is_complete(checklists) -> None:

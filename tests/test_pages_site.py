@@ -251,3 +251,8 @@ def test_german_site(tmp_path: Path) -> None:
     for label in ("Kennzahlen", "Checklisten", "Stakeholder-Map", "Aktionsplan", "Umsatz Vorjahr", "Vollständigkeit"):
         assert label in page, label
     assert "Agenda des Jahresgesprächs" in (repo / "site" / "accounts" / "nordwerk" / "agenda" / "index.html").read_text()
+    # what is still to fill in, said in German too: counts, figures and their reasons, alternatives
+    lists = [page.split("Noch auszufüllen", 1)[1].split("</ul>", 1)[0] for page in
+             (p.read_text() for p in (repo / "site" / "accounts").glob("*/index.html")) if "Noch auszufüllen" in page]
+    assert lists and any("Kennzahl " in items for items in lists) and any(" oder " in items for items in lists)
+    assert not [items for items in lists if "figure " in items or " or " in items or "at least" in items or "needs " in items]

@@ -60,7 +60,7 @@ def show_data(assessment: Assessment, edition: str, language: str, currency: str
                 "completeness": result.completeness,
                 "done": result.done,
                 "items": len(result.items),
-                "missing": [{"id": i.item.id, "label": i.item.label[language], "fill_in": list(i.missing)} for i in result.items if not i.done],
+                "missing": [{"id": i.item.id, "label": i.item.label[language], "fill_in": [reason_text(m, language) for m in i.missing]} for i in result.items if not i.done],
             }
             for result in assessment.checklists
         ],

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from kamdocs.assessment import Assessment
 from kamdocs.derive import sales_by_year
+from kamdocs.figure import reason_text
 from kamdocs.labels import label
 from kamdocs.markdown_text import escape, render_inline
 from kamdocs.output.numbers import amount, number, percent, value_text, visible
@@ -64,7 +65,7 @@ def figures_table(assessment: Assessment, edition: str, language: str, currency:
 
 def checklists_section(assessment: Assessment, language: str) -> str:
     missing = [f"<li><strong>{escape(r.checklist.label[language])}</strong> / {escape(i.item.label[language])}: "
-               + "; ".join(code(m) for m in i.missing) + "</li>" for r in assessment.checklists for i in r.items if not i.done]
+               + "; ".join(code(reason_text(m, language)) for m in i.missing) + "</li>" for r in assessment.checklists for i in r.items if not i.done]
     if not missing:
         return block(completeness_chart(assessment, language))
     return block(completeness_chart(assessment, language)) + f"<p><strong>{escape(t('missing', language))}:</strong></p><ul>{''.join(missing)}</ul>"
