@@ -51,7 +51,6 @@ def escaped_title(title: str) -> str:
 class RenderedPage:
     title: str
     """Escaped, see escaped_title."""
-    searchable: bool
     html: str
     headings: tuple[Heading, ...]
     search: tuple[SearchSection, ...]
@@ -82,7 +81,7 @@ def render_page(source: PageSource) -> RenderedPage:
 
     body = _HEADING.sub(anchor, body)
     search = search_sections(body) if source.searchable else ()
-    return RenderedPage(escaped_title(source.title), source.searchable, body, tuple(headings), search)
+    return RenderedPage(escaped_title(source.title), body, tuple(headings), search)
 
 
 def admonition(kind: str, title: str, body_html: str) -> str:
