@@ -118,8 +118,8 @@ def main(argv: list[str]) -> int:
             best = {name: (float("inf"), 0.0) for name in repos}
             # in turns, so that a slow minute of a shared machine slows all three alike
             for _ in range(RUNS):
-                for name, folder in repos.items():
-                    seconds, rss = measure([*build, str(folder / "mkdocs.yml")])
+                for name, site_repo in repos.items():
+                    seconds, rss = measure([*build, str(site_repo / "mkdocs.yml")])
                     best[name] = (min(best[name][0], seconds), max(best[name][1], rss))
             floor_pages = sum(1 for _ in (repos["floor"] / "site").rglob("index.html"))
             assert floor_pages == pages, f"the floor has {floor_pages} pages, the kam site {pages}"

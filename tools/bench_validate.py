@@ -32,10 +32,10 @@ _MEASURE = (
 )
 
 
-def measure(command: list[str], cwd: Path | None = None, runs: int = RUNS) -> tuple[float, float]:
-    """Wall time in seconds and peak RSS in MB (best and highest over `runs` runs)."""
+def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Wall time in seconds and peak RSS in MB (best and highest over RUNS runs)."""
     best, peak = float("inf"), 0.0
-    for _ in range(runs):
+    for _ in range(RUNS):
         start = time.perf_counter()
         out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True, cwd=cwd)
         elapsed = time.perf_counter() - start

@@ -66,9 +66,8 @@ def figures_table(assessment: Assessment, edition: str, language: str, currency:
 def checklists_section(assessment: Assessment, language: str) -> str:
     missing = [f"<li><strong>{escape(r.checklist.label[language])}</strong> / {escape(i.item.label[language])}: "
                + "; ".join(code(reason_text(m, language)) for m in i.missing) + "</li>" for r in assessment.checklists for i in r.items if not i.done]
-    if not missing:
-        return block(completeness_chart(assessment, language))
-    return block(completeness_chart(assessment, language)) + f"<p><strong>{escape(t('missing', language))}:</strong></p><ul>{''.join(missing)}</ul>"
+    listed = f"<p><strong>{escape(t('missing', language))}:</strong></p><ul>{''.join(missing)}</ul>" if missing else ""
+    return block(completeness_chart(assessment, language)) + listed
 
 
 def alerts_section(assessment: Assessment, edition: str, language: str) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from kamdocs.classify import Classification
-from kamdocs.deadlines import KINDS
+from kamdocs.deadlines import KINDS, Deadline
 from kamdocs.figure import Figure
 from kamdocs.labels import label, word
 from kamdocs.markdown_text import escape
@@ -28,6 +28,21 @@ def _cell(figure: Figure, language: str, currency: str) -> str | Cell:
     return Cell(text, number) if number is not None or not figure.computable else text
 
 
+def _portfolio_table(portfolio: Portfolio, members: set[str] | None, edition: str, language: str, currency: str) -> str:
+    """The portfolio's rows (those of `members` only, if given), sortable; the figures the edition may show."""
+    keys = columns(portfolio, edition)
+    rows = [[html_link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], language, currency) for k in keys)]
+            for r in portfolio.rows if members is None or r.account in members]
+    right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
+    return table([t("account", language), *(column_label(k, language) for k in keys)], rows, right, sortable=True)
+
+
+def _events_table(events: Sequence[tuple[dt.date, AccountSummary, Deadline]], language: str) -> str:
+    rows = [[escape(d.isoformat()), html_link(a.name, f"{a.account}/index.md"), escape(label(e.kind, language, KINDS)), escape(e.title)]
+            for d, a, e in events]
+    return table([t("date", language), t("account", language), t("kind", language), t("what", language)], rows) or t("none", language)
+
+
 def pareto_chart(shares: Sequence[float], title: str, language: str, limit: float) -> str:
     """Cumulative revenue share over the share of customers, largest first."""
     count = len(shares)
@@ -46,15 +61,12 @@ def pareto_chart(shares: Sequence[float], title: str, language: str, limit: floa
 def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], classification: Classification | None,
                    edition: str, language: str, currency: str, as_of: dt.date, problems: Sequence[Problem] = ()) -> PageSource:
     by_id = {a.account: a for a in accounts}
-    keys = columns(portfolio, edition)
     title = f"{t('dashboard', language)} {portfolio.year}"
     out = [f"# {title}", ""]
     if problems:
         items = "".join(f"<li>{code(f'{p.file}:{p.line}:{p.column}')} {code(p.rule)} {escape(p.message)}</li>" for p in problems)
         out.append(admonition("failure", t("problems", language), f"<p>{escape(t('invalid_intro', language))}</p><ul>{items}</ul>"))
-    rows = [[html_link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows]
-    right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
-    out += [f"## {t('portfolio', language)}", "", table([t("account", language), *(column_label(k, language) for k in keys)], rows, right, sortable=True), ""]
+    out += [f"## {t('portfolio', language)}", "", _portfolio_table(portfolio, None, edition, language, currency), ""]
     totals = [[escape(column_label(k, language)), _cell(f, language, currency)] for k, f in portfolio.totals.items() if visible(f, edition)]
     out += [f"## {t('totals', language)}", "", table([t("figure", language), t("value", language)], totals, right=(1,)), ""]
     concentration = [[escape(word(k, language)), _cell(f, language, currency)] for k, f in portfolio.concentration.items()]
@@ -66,8 +78,7 @@ def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], cla
         chart = pareto_chart([v / sum(revenues) for v in revenues] if revenues else [], t("pareto_accounts", language), language, 0.8)
     out += [block(chart), ""]
     soon = sorted(((e.date, a, e) for a in accounts for e in a.events if 0 <= (e.date - as_of).days <= 90), key=lambda x: (x[0], x[1].account))
-    event_rows = [[escape(d.isoformat()), html_link(a.name, f"{a.account}/index.md"), escape(label(e.kind, language, KINDS)), escape(e.title)] for d, a, e in soon]
-    out += [f"## {t('next_90', language)}", "", table([t("date", language), t("account", language), t("kind", language), t("what", language)], event_rows) or t("none", language), ""]
+    out += [f"## {t('next_90', language)}", "", _events_table(soon, language), ""]
     failing = [a for a in accounts if a.failing]
     out += [f"## {t('failing', language)}", ""]
     out += [f"- {link(a.name, f'{a.account}/index.md')}: " + "; ".join(md(m) for m in a.failing) for a in failing] or [t("none", language)]
@@ -79,12 +90,9 @@ def dashboard_page(portfolio: Portfolio, accounts: Sequence[AccountSummary], cla
 def tier_page(tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary], edition: str, language: str, currency: str) -> PageSource:
     """The accounts of one tier: the nav lists tiers, not accounts, so that every page stays small."""
     members = {a.account for a in accounts if a.tier == tier}
-    keys = columns(portfolio, edition)
-    rows = [[html_link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows if r.account in members]
     others = [link(a.name, f"{a.account}/index.md") for a in accounts if a.tier == tier and a.account not in {r.account for r in portfolio.rows}]
     title = f"{t('tier', language)} {tier}"
-    out = [f"# {title}", "", table([t("account", language), *(column_label(k, language) for k in keys)], rows,
-                                   tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline")), sortable=True)]
+    out = [f"# {title}", "", _portfolio_table(portfolio, members, edition, language, currency)]
     if others:
         out += ["", f"**{t('without_plan', language)}:** " + ", ".join(others)]
     return PageSource(title, "\n".join(out) + "\n")
@@ -92,7 +100,5 @@ def tier_page(tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary
 
 def calendar_page(accounts: Sequence[AccountSummary], language: str, as_of: dt.date) -> PageSource:
     events = sorted(((e.date, a, e) for a in accounts for e in a.events if e.date >= as_of), key=lambda x: (x[0], x[1].account))
-    rows = [[escape(d.isoformat()), html_link(a.name, f"{a.account}/index.md"), escape(label(e.kind, language, KINDS)), escape(e.title)] for d, a, e in events]
-    out = [f"# {t('calendar', language)}", "", f"{t('calendar_intro', language)} [calendar.ics](calendar.ics).", ""]
-    out.append(table([t("date", language), t("account", language), t("kind", language), t("what", language)], rows) or t("none", language))
+    out = [f"# {t('calendar', language)}", "", f"{t('calendar_intro', language)} [calendar.ics](calendar.ics).", "", _events_table(events, language)]
     return PageSource(t("calendar", language), "\n".join(out) + "\n")

@@ -66,7 +66,8 @@ def html_table(headers: Sequence[str], rows: Sequence[Sequence[str | Cell]], css
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str | Cell]], right: Sequence[int] = (), sortable: bool = False) -> str:
     """A table of the page (cells already safe HTML) as a block of its own; empty without rows."""
-    return f"\n\n{html_table(headers, rows, right=right, sortable=sortable)}\n\n" if rows else ""
+    rendered = html_table(headers, rows, right=right, sortable=sortable)
+    return f"\n\n{rendered}\n\n" if rendered else ""
 
 
 def block(content: str) -> str:

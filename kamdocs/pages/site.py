@@ -38,6 +38,7 @@ PARALLEL_FROM = 20
 @dataclass(frozen=True, slots=True)
 class Site:
     pages: dict[str, RenderedPage]
+    """uri -> the page, rendered"""
     files: dict[str, bytes]
     """uri -> content of other generated files (the calendar)"""
     accounts: tuple[AccountSummary, ...]
