@@ -10,14 +10,21 @@ export NO_MKDOCS_2_WARNING := 1
 # The browser tests drive Debian's Chromium; installing it needs root (CI runs as root).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site test validate clean
+.PHONY: site test lint validate clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/kam validate
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test-deps $(CHROMIUM)
+test: lint $(CHROMIUM)
 	KAM_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+# the layers (import-linter), the style (ruff) and the types (mypy, strict below the renderers)
+lint: $(VENV)/.test-deps
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 validate: $(VENV)/.site-deps
 	$(BIN)/kam validate

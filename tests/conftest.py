@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from kamdocs.loader import Document, load_file
+from kamdocs.core.loader import Document, load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -35,8 +35,8 @@ def example_assessments(year: int | None = None) -> list:
     """The example portfolio's assessments of `year` (default: each account's latest plan), as of AS_OF."""
     from functools import partial
 
-    from kamdocs.assessment import assess_year, prepare, summarise_accounts
-    from kamdocs.config import load_config
+    from kamdocs.core.config import load_config
+    from kamdocs.figures.assessment import assess_year, prepare, summarise_accounts
 
     config = load_config(ROOT / "pyproject.toml").with_overrides(as_of=AS_OF)
     context, checked = prepare(config, ROOT)
@@ -47,7 +47,7 @@ def example_assessments(year: int | None = None) -> list:
 
 def confidential_leaves(plan: dict[str, Any], patterns: list) -> list[Any]:
     """Every number and text under the confidential paths of a plan."""
-    from kamdocs.rules import walk
+    from kamdocs.core.rules import walk
 
     leaves: list[Any] = []
     for pattern in patterns:

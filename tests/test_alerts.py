@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from conftest import AS_OF, ROOT, SCHEMA
 
-from kamdocs.alerts import alerts
-from kamdocs.config import Config, Thresholds
-from kamdocs.derive import derive
-from kamdocs.figure import Confidentiality
-from kamdocs.schema import load_schema
+from kamdocs.core.confidentiality import Confidentiality
+from kamdocs.core.config import Config, Thresholds
+from kamdocs.core.schema import load_schema
+from kamdocs.figures.alerts import alerts
+from kamdocs.figures.derive import derive
 
 
 def run(plan: dict, completeness: float = 1.0, **limits) -> dict[str, list]:

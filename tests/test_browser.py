@@ -16,8 +16,15 @@ from test_pages_site import build, make_repo
 
 CHROMIUM = os.environ.get("KAM_CHROMIUM", "/usr/bin/chromium")
 SHOTS = ROOT / "build" / "screenshots"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +32,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     repo = make_repo(tmp_path_factory.mktemp("browser"))
     result = build(repo)
     assert result.returncode == 0, result.stderr
+
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass

@@ -5,11 +5,12 @@ from pathlib import Path
 import pytest
 from conftest import AS_OF, FIXTURES, ROOT, SCHEMA
 
-from kamdocs.checklists import completeness, load_checklists, overall, parse_path
-from kamdocs.config import Config
-from kamdocs.derive import derive
-from kamdocs.figure import Confidentiality, reason_text
-from kamdocs.schema import WILDCARD, load_schema
+from kamdocs.core.confidentiality import Confidentiality
+from kamdocs.core.config import Config
+from kamdocs.core.schema import WILDCARD, load_schema
+from kamdocs.figures.checklists import completeness, load_checklists, overall, parse_path
+from kamdocs.figures.derive import derive
+from kamdocs.view.labels import reason_text
 
 DOMAIN_COUNTS = {"information": 16, "preparation": 6, "agenda": 5, "best_practice": 5}
 
@@ -65,7 +66,9 @@ def test_any_condition_reports_the_alternatives(acme, checklists) -> None:
     assert satisfaction.missing[0].startswith("figure nps: needs NPS survey counts or figure csat")
     assert satisfaction.missing[0].endswith("or customer_analysis.satisfaction")
     german = reason_text(satisfaction.missing[0], "de")
-    assert german.startswith("Kennzahl nps: ") and " oder Kennzahl csat: " in german and german.endswith("oder customer_analysis.satisfaction")
+    assert (
+        german.startswith("Kennzahl nps: ") and " oder Kennzahl csat: " in german and german.endswith("oder customer_analysis.satisfaction")
+    )
     assert "needs" not in german and " or " not in german
 
 

@@ -7,7 +7,7 @@ from conftest import FIXTURES, ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kamdocs.classify import Customer, classify, read_customers
+from kamdocs.figures.classify import Customer, classify, read_customers
 
 
 def test_reads_the_latest_year_by_default() -> None:
@@ -22,7 +22,13 @@ def test_abc_by_cumulative_share() -> None:
     customers, year, _ = read_customers(FIXTURES / "customers" / "good.csv")
     result = classify(customers, year, (0.8, 0.95), planned={"acme-tools"})
     # 600 of 1000 (60 %) -> A; 850 (85 %) -> A, it crosses 80 %; 950 -> B; 990 -> C; 1000 -> C
-    assert [(r.customer.id, r.abc) for r in result.ranked] == [("big", "A"), ("mid", "A"), ("acme-tools", "B"), ("small", "C"), ("tiny", "C")]
+    assert [(r.customer.id, r.abc) for r in result.ranked] == [
+        ("big", "A"),
+        ("mid", "A"),
+        ("acme-tools", "B"),
+        ("small", "C"),
+        ("tiny", "C"),
+    ]
     assert result.pareto_customers == pytest.approx(2 / 5)
     assert [r.customer.id for r in result.candidates] == ["big", "mid"]
     assert result.ranked[-1].cumulative == pytest.approx(1.0)
@@ -47,7 +53,7 @@ def test_header_problems(tmp_path: Path, text: str, words: str | None) -> None:
     path = tmp_path / "c.csv"
     path.write_text(text)
     _, _, problems = read_customers(path)
-    assert (problems[0].message.startswith(words) if words else problems == [])
+    assert problems[0].message.startswith(words) if words else problems == []
 
 
 def test_unknown_year_names_the_columns() -> None:

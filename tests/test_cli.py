@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, write_plan
 
-from kamdocs.cli import main
+from kamdocs.app.cli import main
 
 
 @pytest.fixture
@@ -281,14 +281,26 @@ def test_calendar_ics(run, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_new_plan_is_valid_and_never_overwritten(run, workspace: Path, language: str) -> None:
-    result = run("new", "globex-ag", "--name", 'Globex "Intl": AG', "--owner", "Hank Scorpio", "--year", "2027", "--language", language, cwd=workspace)
+    result = run(
+        "new",
+        "globex-ag",
+        "--name",
+        'Globex "Intl": AG',
+        "--owner",
+        "Hank Scorpio",
+        "--year",
+        "2027",
+        "--language",
+        language,
+        cwd=workspace,
+    )
     assert result.exit_code == 0, result.output
     plan = workspace / "accounts" / "globex-ag" / "2027.yaml"
     text = plan.read_text()
     assert text.startswith("# yaml-language-server: $schema=../../schema/account-plan.schema.json")
     assert ("muss dem Ordnernamen entsprechen" in text) == (language == "de")
     assert run("validate", str(plan), "--as-of", "2027-01-01").output == "1 plan checked: all valid.\n"
-    from kamdocs.loader import load_file
+    from kamdocs.core.loader import load_file
 
     assert load_file(plan).data["account"]["name"] == 'Globex "Intl": AG'
     plan.write_text(text + "# my edits\n")
@@ -308,7 +320,9 @@ def test_diff_of_an_account_and_of_two_files(run) -> None:
     assert by_account.exit_code == 0, by_account.output
     assert by_account.output.startswith("accounts/kestrel-freight/2026.yaml (kestrel-freight 2025 → 2026, changed):")
     assert "  + contacts.jv.left_on: 2026-05-31" in by_account.output
-    files = run("diff", "accounts/kestrel-freight/2024.yaml", "accounts/kestrel-freight/2025.yaml", "--format", "json", "--as-of", "2026-11-24")
+    files = run(
+        "diff", "accounts/kestrel-freight/2024.yaml", "accounts/kestrel-freight/2025.yaml", "--format", "json", "--as-of", "2026-11-24"
+    )
     [entry] = json.loads(files.output)
     assert (entry["old_year"], entry["new_year"], entry["status"]) == (2024, 2025, "changed")
     assert run("diff", "kestrel-freight", "--from", "2019").exit_code == 2
@@ -350,7 +364,9 @@ def test_validate_changed_since(run, workspace: Path, acme) -> None:
     import subprocess
 
     def git(*args: str) -> None:
-        subprocess.run(["git", "-C", str(workspace), "-c", "user.email=t@e.com", "-c", "user.name=T", *args], check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(workspace), "-c", "user.email=t@e.com", "-c", "user.name=T", *args], check=True, capture_output=True
+        )
 
     git("init", "-q", "-b", "main")
     other = {**acme, "account": {**acme["account"], "id": "initech"}}

@@ -4,12 +4,12 @@ import copy
 
 from conftest import ACME, AS_OF, ROOT, SCHEMA
 
-from kamdocs.assessment import prepare
-from kamdocs.compare import compare
-from kamdocs.config import Config
-from kamdocs.diff import diff_plans
-from kamdocs.loader import Document, load_file
-from kamdocs.output.diff import describe, render_diff, word_changes
+from kamdocs.core.config import Config
+from kamdocs.core.loader import Document, load_file
+from kamdocs.figures.assessment import prepare
+from kamdocs.history.diff import diff_plans
+from kamdocs.render.outputs.diff import render_diff
+from kamdocs.view.compare import compare, describe, word_changes
 
 
 def context(edition: str = "shared"):
@@ -46,8 +46,10 @@ def test_numbers_show_the_difference(acme) -> None:
 
 
 def test_long_text_gets_a_word_diff() -> None:
-    assert word_changes("we grow the device business in the north", "we grow the service business in the north") == \
-        "we grow the [-device-] {+service+} business in the north"
+    assert (
+        word_changes("we grow the device business in the north", "we grow the service business in the north")
+        == "we grow the [-device-] {+service+} business in the north"
+    )
 
 
 def test_shared_edition_hides_confidential_values_old_and_new(acme) -> None:
@@ -60,7 +62,11 @@ def test_shared_edition_hides_confidential_values_old_and_new(acme) -> None:
     new["sales"][1]["direct_costs"], new["sales"][1]["indirect_costs"] = 1, 1
     shared = compare(document(old), document(new), context(), "plan.yaml")
     internal = compare(document(old), document(new), context("internal"), "plan.yaml")
-    text = render_diff([shared], "text", "en", "EUR") + render_diff([shared], "json", "en", "EUR") + render_diff([shared], "markdown", "en", "EUR")
+    text = (
+        render_diff([shared], "text", "en", "EUR")
+        + render_diff([shared], "json", "en", "EUR")
+        + render_diff([shared], "markdown", "en", "EUR")
+    )
     assert "31415" not in text and "27182" not in text and "31,415" not in text
     assert any(c.path[-1] == "direct_costs" for c in internal.changes)
     assert any(f.key == "contribution_margin" for f in internal.figures)
@@ -88,8 +94,12 @@ def test_renamed_id_is_a_removal_and_an_addition(acme) -> None:
     new["actions"][0]["goal"] = "grow-devices"
     new["milestones"][0]["goal"] = "grow-devices"
     changes = {(".".join(c.path), c.kind) for c in diff_plans(acme, new)}
-    assert changes == {("goals.grow", "removed"), ("goals.grow-devices", "added"),
-                       ("actions.kickoff.goal", "changed"), ("milestones.pilot.goal", "changed")}
+    assert changes == {
+        ("goals.grow", "removed"),
+        ("goals.grow-devices", "added"),
+        ("actions.kickoff.goal", "changed"),
+        ("milestones.pilot.goal", "changed"),
+    }
 
 
 def test_moved_sections_are_no_change(acme) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kamdocs.config import ConfigError, Thresholds, find_pyproject, load_config
+from kamdocs.core.config import ConfigError, Thresholds, find_pyproject, load_config
 
 
 def write(folder: Path, text: str) -> Path:
@@ -28,7 +28,7 @@ def test_values_are_read_and_paths_are_relative_to_the_file(tmp_path: Path) -> N
     write(
         tmp_path,
         '[tool.kam]\naccounts = "plans"\nas_of = "2026-03-01"\ncurrency = "CHF"\nlanguage = "de"\n'
-        'fiscal_year_start = 4\n[tool.kam.thresholds]\nstale_days = 90\nmin_completeness = 1\n',
+        "fiscal_year_start = 4\n[tool.kam.thresholds]\nstale_days = 90\nmin_completeness = 1\n",
     )
     sub = tmp_path / "plans" / "x"
     sub.mkdir(parents=True)
@@ -58,7 +58,7 @@ def test_a_pyproject_without_tool_kam_is_passed_over(tmp_path: Path) -> None:
         ("[tool.kam]\nfiscal_year_start = 13\n", "expected a month 1-12"),
         ("[tool.kam]\nfiscal_year_start = true\n", "expected int"),
         ('[tool.kam]\nas_of = "tomorrow"\n', "'tomorrow' is not a date YYYY-MM-DD"),
-        ('[tool.kam.thresholds]\nstale = 3\n', "unknown key 'stale'"),
+        ("[tool.kam.thresholds]\nstale = 3\n", "unknown key 'stale'"),
         ('[tool.kam.thresholds]\nstale_days = "3"\n', "expected int"),
         ("[tool.kam\n", "not valid TOML"),
         ('[tool.kam.figures]\nclv_model = "fancy"\n', "expected discounted or simple"),

@@ -4,10 +4,10 @@ import datetime as dt
 
 from conftest import AS_OF, ROOT, SCHEMA
 
-from kamdocs.config import Config
-from kamdocs.deadlines import deadlines, upcoming
-from kamdocs.derive import derive
-from kamdocs.figure import Confidentiality
+from kamdocs.core.confidentiality import Confidentiality
+from kamdocs.core.config import Config
+from kamdocs.figures.deadlines import deadlines, upcoming
+from kamdocs.figures.derive import derive
 
 
 def test_open_events_sorted_by_date(acme) -> None:

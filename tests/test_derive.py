@@ -10,10 +10,11 @@ from conftest import FIXTURES, SCHEMA, load_plan
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kamdocs.config import Config, FigureSettings
-from kamdocs.derive import derive, forecast_distribution, sales_by_year
-from kamdocs.figure import Confidentiality
-from kamdocs.schema import load_schema
+from kamdocs.core.confidentiality import Confidentiality
+from kamdocs.core.config import Config, FigureSettings
+from kamdocs.core.schema import load_schema
+from kamdocs.figures.derive import derive, sales_by_year
+from kamdocs.figures.derive.forecast import forecast_distribution
 
 GLOBEX = FIXTURES / "golden" / "globex"
 AS_OF = dt.date(2026, 6, 30)
@@ -44,7 +45,7 @@ def test_revenue_and_growth(figures) -> None:
     assert value(figures, "revenue_growth") == pytest.approx(200_000 / 150_000 - 1)
     assert figures["revenue_growth"].detail == pytest.approx({"A": 0.25, "B": 50 / 30 - 1})
     # 2023 comes from the 2025 plan only: (200,000 / 100,000)^(1/2) - 1
-    assert value(figures, "revenue_cagr") == pytest.approx(2 ** 0.5 - 1)
+    assert value(figures, "revenue_cagr") == pytest.approx(2**0.5 - 1)
     assert value(figures, "volume_growth") == pytest.approx(1800 / 1500 - 1)
 
 
@@ -85,7 +86,7 @@ def test_kpis(figures) -> None:
 
 def test_clv_models(history) -> None:
     secrets = Confidentiality.of(load_schema(SCHEMA))
-    annuity = (1 - 1.08 ** -5) / 0.08
+    annuity = (1 - 1.08**-5) / 0.08
     assert derive(history, config(), secrets)["clv"].value == pytest.approx(100_000 * annuity)
     assert derive(history, config(clv_model="simple"), secrets)["clv"].value == pytest.approx(500_000)
 
@@ -131,7 +132,17 @@ def test_dates(figures) -> None:
 def test_missing_inputs_are_not_computable_with_a_reason() -> None:
     plan = {"kamdocs": 1, "account": {"id": "x", "name": "X"}, "plan": {"year": 2026, "owner": "O", "status": "draft"}}
     figures = derive([plan], config(), Confidentiality())
-    for key in ("revenue", "revenue_growth", "contribution_margin", "forecast", "nps", "clv", "risk_exposure", "notice_deadline", "ka_score"):
+    for key in (
+        "revenue",
+        "revenue_growth",
+        "contribution_margin",
+        "forecast",
+        "nps",
+        "clv",
+        "risk_exposure",
+        "notice_deadline",
+        "ka_score",
+    ):
         assert figures[key].value is None and figures[key].reason, key
     assert figures["revenue"].reason == "no sales figures for 2025"
     assert figures["stale"].value is True
@@ -157,9 +168,13 @@ OPPORTUNITIES = st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from([0, 0.
 @given(committed=st.integers(0, 10**6), opportunities=OPPORTUNITIES)
 def test_forecast_lies_between_worst_and_best(committed: int, opportunities) -> None:
     plan = {
-        "kamdocs": 1, "account": {"id": "x", "name": "X"}, "plan": {"year": 2026, "owner": "O", "status": "draft"},
-        "potential": {"committed_revenue": committed, "opportunities": [
-            {"id": f"o{i}", "title": "t", "value": v, "probability": p} for i, (v, p) in enumerate(opportunities)]},
+        "kamdocs": 1,
+        "account": {"id": "x", "name": "X"},
+        "plan": {"year": 2026, "owner": "O", "status": "draft"},
+        "potential": {
+            "committed_revenue": committed,
+            "opportunities": [{"id": f"o{i}", "title": "t", "value": v, "probability": p} for i, (v, p) in enumerate(opportunities)],
+        },
         "sales": [{"period": 2025, "category": "A", "revenue": 500_000}],
     }
     figures = derive([plan], config(), Confidentiality())

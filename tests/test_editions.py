@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import AS_OF, ROOT, SCHEMA, confidential_leaves, example_assessments
 
-from kamdocs.cli import main
-from kamdocs.output.numbers import number, value_text
-from kamdocs.schema import load_schema
+from kamdocs.app.cli import main
+from kamdocs.core.schema import load_schema
+from kamdocs.view.numbers import number, value_text
 
 ACCOUNTS = sorted(p.name for p in (ROOT / "accounts").iterdir() if p.is_dir())
 
@@ -65,10 +65,14 @@ def outputs(edition: str) -> dict[str, str]:
 
 def xlsx_text(edition: str, tmp_path: Path) -> str:
     target = tmp_path / f"{edition}.xlsx"
-    result = CliRunner().invoke(main, ["portfolio", "--format", "xlsx", "-o", str(target), "--as-of", AS_OF.isoformat(), "--edition", edition])
+    result = CliRunner().invoke(
+        main, ["portfolio", "--format", "xlsx", "-o", str(target), "--as-of", AS_OF.isoformat(), "--edition", edition]
+    )
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as book:
-        return "\n".join(book.read(name).decode("utf-8") for name in book.namelist() if name.startswith(("xl/worksheets/", "xl/sharedStrings")))
+        return "\n".join(
+            book.read(name).decode("utf-8") for name in book.namelist() if name.startswith(("xl/worksheets/", "xl/sharedStrings"))
+        )
 
 
 def leaks(text: str, secrets: set[str]) -> set[str]:

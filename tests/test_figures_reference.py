@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from conftest import AS_OF, ROOT, SCHEMA
 
-from kamdocs.assessment import prepare
-from kamdocs.config import Config
-from kamdocs.figures_reference import (
+from kamdocs.core.config import Config
+from kamdocs.figures.assessment import prepare
+from kamdocs.render.pages.figures_reference import (
     render_checklists_reference,
     render_figures_reference,
 )
-from kamdocs.labels import FIGURES
+from kamdocs.view.labels import FIGURES
 
 
 def context():

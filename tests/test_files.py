@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kamdocs.files import WriteRefused, write_atomic
+from kamdocs.core.files import WriteRefused, write_atomic
 
 
 def test_writes_and_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -30,7 +30,7 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, monke
     def broken(*_: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("kamdocs.files.os.replace", broken)
+    monkeypatch.setattr("kamdocs.core.files.os.replace", broken)
     with pytest.raises(OSError, match="disk full"):
         write_atomic(target, "new", force=True)
     assert target.read_text() == "old"

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from conftest import SCHEMA
 
-from kamdocs.format_reference import render_format_reference
-from kamdocs.schema import load_schema
+from kamdocs.core.schema import load_schema
+from kamdocs.render.pages.format_reference import render_format_reference
 
 
 def field_paths(node: dict, prefix: str = "") -> list[str]:

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from conftest import AS_OF, ROOT, SCHEMA, write_plan
 
-from kamdocs.assessment import prepare
-from kamdocs.config import Config
-from kamdocs.gates import gate_result
-from kamdocs.loader import load_file
+from kamdocs.core.config import Config
+from kamdocs.core.loader import load_file
+from kamdocs.figures.assessment import prepare
+from kamdocs.figures.gates import gate_result
 
 
 def test_alerts_become_problems_at_their_place(tmp_path, acme) -> None:

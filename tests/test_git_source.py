@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kamdocs.git_source import GitError, changed_files, is_plan_path, read_at, top_level
+from kamdocs.history.git_source import GitError, changed_files, is_plan_path, read_at, top_level
 
 
 def git(root: Path, *args: str) -> None:
@@ -40,7 +40,7 @@ def test_changes_between_revisions_and_the_working_tree(repo: Path) -> None:
 
 
 def test_errors(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    with pytest.raises(GitError, match="unknown revision|bad revision"):
+    with pytest.raises(GitError, match=r"unknown revision|bad revision"):
         changed_files(repo, "nope", None)
     with pytest.raises(GitError):
         read_at(repo, "nope", "accounts/a/2025.yaml")

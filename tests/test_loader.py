@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kamdocs.loader import MAX_BYTES, Document, load_file, parse_text
-from kamdocs.problem import Problem
+from kamdocs.core.loader import MAX_BYTES, Document, load_file, parse_text
+from kamdocs.core.problem import Problem
 
 
 def problem(text: str) -> Problem:
@@ -40,7 +40,15 @@ def test_yaml_1_1_surprises_are_off() -> None:
 
 def test_numbers_and_null_follow_yaml_1_2() -> None:
     assert data("a: 0x1F\nb: 0o17\nc: -2.5e3\nd: ~\ne:\nf: null\ng: .5\nh: 1_000\ni: .inf\n") == {
-        "a": 31, "b": 15, "c": -2500.0, "d": None, "e": None, "f": None, "g": 0.5, "h": "1_000", "i": ".inf",
+        "a": 31,
+        "b": 15,
+        "c": -2500.0,
+        "d": None,
+        "e": None,
+        "f": None,
+        "g": 0.5,
+        "h": "1_000",
+        "i": ".inf",
     }
 
 
@@ -144,8 +152,43 @@ def test_loading_does_not_change_the_file(tmp_path: Path) -> None:
 
 YAMLISH = st.lists(
     st.sampled_from(
-        ["a", "b", ":", " ", "  ", "\n", "- ", "[", "]", "{", "}", ",", "&x ", "*x", "!!str ", "!t ", "'", '"', "#",
-         "?", "|", ">", "---", "...", "%YAML 1.2", "\t", "1", "0x", "true", "~", "\x00", "\ufeff", "é", "\r\n", "<<"]
+        [
+            "a",
+            "b",
+            ":",
+            " ",
+            "  ",
+            "\n",
+            "- ",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "&x ",
+            "*x",
+            "!!str ",
+            "!t ",
+            "'",
+            '"',
+            "#",
+            "?",
+            "|",
+            ">",
+            "---",
+            "...",
+            "%YAML 1.2",
+            "\t",
+            "1",
+            "0x",
+            "true",
+            "~",
+            "\x00",
+            "\ufeff",
+            "é",
+            "\r\n",
+            "<<",
+        ]
     ),
     max_size=60,
 ).map("".join)

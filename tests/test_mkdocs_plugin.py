@@ -22,7 +22,10 @@ def site_repo(tmp_path: Path) -> Path:
 def build(repo: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=repo, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)},
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)},
     )
 
 
@@ -63,7 +66,7 @@ def test_broken_checklists_stop_the_build_with_their_position(site_repo: Path) -
 
 def test_broken_config_stops_the_build_with_its_message(site_repo: Path) -> None:
     pyproject = site_repo / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text().replace('currency = "EUR"', 'currency = 3'))
+    pyproject.write_text(pyproject.read_text().replace('currency = "EUR"', "currency = 3"))
     result = build(site_repo)
     assert result.returncode != 0
     assert "[tool.kam] currency = 3: expected str" in result.stderr
@@ -73,7 +76,7 @@ def test_broken_config_stops_the_build_with_its_message(site_repo: Path) -> None
 def test_serve_watches_plans_schema_and_config(site_repo: Path) -> None:
     from mkdocs.config import load_config as load_site_config
 
-    from kamdocs.mkdocs_plugin import KamPlugin
+    from kamdocs.app.mkdocs_plugin import KamPlugin
 
     config = load_site_config(str(site_repo / "mkdocs.yml"))
     plugin = config.plugins["kam"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from conftest import example_assessments
 
-from kamdocs.figure import Figure
-from kamdocs.output.numbers import amount, percent, value_text, visible
-from kamdocs.output.show import forecast_sentence
-from kamdocs.output.tables import table
+from kamdocs.figures.figure import Figure
+from kamdocs.render.outputs.tables import table
+from kamdocs.view.forecast import forecast_sentence
+from kamdocs.view.numbers import amount, percent, value_text, visible
 
 
 def test_numbers_in_both_languages() -> None:
@@ -20,7 +20,10 @@ def test_value_text_by_unit_and_reason() -> None:
     assert value_text(Figure("x", 2.5, "ratio"), "de", "EUR") == "2,50"
     assert value_text(Figure("x", 12, "days"), "de", "EUR") == "12 Tage"
     assert value_text(Figure("x", True, "flag"), "en", "EUR") == "yes"
-    assert value_text(Figure("x", None, "currency", reason="no sales figures for 2025"), "en", "EUR") == "not computable (no sales figures for 2025)"
+    assert (
+        value_text(Figure("x", None, "currency", reason="no sales figures for 2025"), "en", "EUR")
+        == "not computable (no sales figures for 2025)"
+    )
 
 
 def test_visibility_by_edition() -> None:
@@ -46,7 +49,7 @@ def test_forecast_sentence_answers_the_question() -> None:
 def test_reasons_in_german() -> None:
     import pickle
 
-    from kamdocs.figure import because
+    from kamdocs.figures.figure import because
 
     reason = because("costs missing for {categories} in {year}", categories="A, B", year=2025)
     assert reason == "costs missing for A, B in 2025"
@@ -60,8 +63,8 @@ def test_every_reason_of_derive_has_german() -> None:
     import re
     from pathlib import Path
 
-    from kamdocs.labels import REASONS_DE
+    from kamdocs.view.labels import REASONS_DE
 
-    source = (Path(__file__).resolve().parent.parent / "kamdocs" / "derive.py").read_text()
+    source = "".join(p.read_text() for p in (Path(__file__).resolve().parent.parent / "kamdocs" / "figures" / "derive").glob("*.py"))
     templates = set(re.findall(r'because\(\s*"([^"]+)"', source))
     assert templates and templates <= set(REASONS_DE)

@@ -8,10 +8,10 @@ import pytest
 from conftest import ROOT
 from material.plugins.search.plugin import Parser
 
-from kamdocs.config import load_config
-from kamdocs.pages.render import RenderedPage
-from kamdocs.pages.search_text import SearchSection, search_sections
-from kamdocs.pages.site import build_site
+from kamdocs.core.config import load_config
+from kamdocs.render.pages.render import RenderedPage
+from kamdocs.render.pages.search_text import SearchSection, search_sections
+from kamdocs.render.site.build import build_site
 
 
 @cache
@@ -30,10 +30,14 @@ def test_sections_start_at_headings_with_an_id() -> None:
 
 
 def test_text_keeps_bare_paragraphs_lists_and_code_and_drops_other_markup() -> None:
-    page = ('<h2 id="a">A <code>b</code><a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
-            '<p class="admonition-title">Forecast</p><table><tr><td>Revenue</td><td>1,000 EUR</td></tr></table>'
-            '<ul>\n<li> <strong>one</strong> </li><li></li></ul><p> </p><dl><dt>Owner</dt><dd>Kim</dd></dl>')
-    assert search_sections(page) == (SearchSection("a", "A <code>b</code>", "<p>Forecast</p> Revenue 1,000 EUR <ul><li>one</li></ul> Owner Kim"),)
+    page = (
+        '<h2 id="a">A <code>b</code><a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
+        '<p class="admonition-title">Forecast</p><table><tr><td>Revenue</td><td>1,000 EUR</td></tr></table>'
+        "<ul>\n<li> <strong>one</strong> </li><li></li></ul><p> </p><dl><dt>Owner</dt><dd>Kim</dd></dl>"
+    )
+    assert search_sections(page) == (
+        SearchSection("a", "A <code>b</code>", "<p>Forecast</p> Revenue 1,000 EUR <ul><li>one</li></ul> Owner Kim"),
+    )
 
 
 def test_charts_are_left_out_their_tables_are_kept() -> None:

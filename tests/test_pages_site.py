@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, confidential_leaves, example_assessments
 
-from kamdocs.output.numbers import number, value_text
-from kamdocs.schema import load_schema
+from kamdocs.core.schema import load_schema
+from kamdocs.view.numbers import number, value_text
 
 AS_OF = "2026-11-24"
 
@@ -22,8 +22,14 @@ AS_OF = "2026-11-24"
 CANARY = FIXTURES / "canary"
 
 
-def make_repo(folder: Path, accounts: Path = ROOT / "accounts", edition: str = "shared", language: str | None = None,
-              extra: str = "", canary: bool = False) -> Path:
+def make_repo(
+    folder: Path,
+    accounts: Path = ROOT / "accounts",
+    edition: str = "shared",
+    language: str | None = None,
+    extra: str = "",
+    canary: bool = False,
+) -> Path:
     for name in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, folder / name)
     for name in ("docs", "schema"):
@@ -42,8 +48,13 @@ def make_repo(folder: Path, accounts: Path = ROOT / "accounts", edition: str = "
 
 
 def build(repo: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo, capture_output=True, text=True,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +69,11 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def site_text(site: Path) -> dict[str, str]:
-    return {str(p.relative_to(site)): p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*")
-            if p.is_file() and p.suffix in (".html", ".json", ".xml", ".ics", ".svg", ".txt", ".md")}
+    return {
+        str(p.relative_to(site)): p.read_text(encoding="utf-8", errors="replace")
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".json", ".xml", ".ics", ".svg", ".txt", ".md")
+    }
 
 
 def distinctive(value: float) -> bool:
@@ -84,16 +98,21 @@ def secrets() -> set[str]:
     the distinctive ones (see above) of the example portfolio and of the canary account, and all confidential text."""
     from conftest import AS_OF as DAY
 
-    from kamdocs.assessment import assess, prepare
-    from kamdocs.config import load_config
-    from kamdocs.loader import load_file
+    from kamdocs.core.config import load_config
+    from kamdocs.core.loader import load_file
+    from kamdocs.figures.assessment import assess, prepare
 
     schema = load_schema(ROOT / "schema" / "account-plan.schema.json")
     found: set[str] = set()
     patterns = [path for path, flag in schema.annotated("x-kam-confidential") if flag]
     context, _ = prepare(load_config(ROOT / "pyproject.toml").with_overrides(as_of=DAY), ROOT)
     canary = assess([load_file(CANARY / "canary-gmbh" / "2026.yaml")], context)
-    public = {value for year in (2024, 2025, 2026) for a in [*example_assessments(year), canary] for value in public_numbers(a.document.data, context.secrets)}
+    public = {
+        value
+        for year in (2024, 2025, 2026)
+        for a in [*example_assessments(year), canary]
+        for value in public_numbers(a.document.data, context.secrets)
+    }
     for year in (2024, 2025, 2026):
         for assessment in [*example_assessments(year), *([canary] if year == 2026 else [])]:
             for item in confidential_leaves(assessment.document.data, patterns):
@@ -113,9 +132,17 @@ def leaks(text: str, values: set[str]) -> set[str]:
 
 def test_every_page_is_there(sites: dict[str, Path]) -> None:
     site = sites["shared"]
-    for page in ("accounts/index.html", "accounts/calendar/index.html", "accounts/calendar.ics", "accounts/meridian-stores/index.html",
-                 "accounts/meridian-stores/2024/index.html", "accounts/meridian-stores/changes-2026/index.html",
-                 "accounts/meridian-stores/agenda/index.html", "reference/format/index.html", "reference/figures/index.html"):
+    for page in (
+        "accounts/index.html",
+        "accounts/calendar/index.html",
+        "accounts/calendar.ics",
+        "accounts/meridian-stores/index.html",
+        "accounts/meridian-stores/2024/index.html",
+        "accounts/meridian-stores/changes-2026/index.html",
+        "accounts/meridian-stores/agenda/index.html",
+        "reference/format/index.html",
+        "reference/figures/index.html",
+    ):
         assert (site / page).is_file(), page
     dashboard = (site / "accounts" / "index.html").read_text()
     assert "Meridian Stores plc" in dashboard and "The next 90 days" in dashboard and "<svg" in dashboard
@@ -124,7 +151,16 @@ def test_every_page_is_there(sites: dict[str, Path]) -> None:
 
 def test_account_page_sections(sites: dict[str, Path]) -> None:
     page = (sites["internal"] / "accounts" / "meridian-stores" / "index.html").read_text()
-    for heading in ("Figures", "Checklists", "Stakeholder map", "Action plan", "Risks", "Contract", "Customer analysis", "Relationship SWOT"):
+    for heading in (
+        "Figures",
+        "Checklists",
+        "Stakeholder map",
+        "Action plan",
+        "Risks",
+        "Contract",
+        "Customer analysis",
+        "Relationship SWOT",
+    ):
         assert f">{heading}<" in page or f"{heading}</h2>" in page, heading
     assert "<title>Revenue by year</title>" in page and 'class="kam-sr-only"' in page
     assert "Alison Carter" in page and "supporter" in page  # stakeholder map with attitude: internal only
@@ -152,10 +188,21 @@ def test_site_calendar_is_the_one_kam_calendar_writes(sites: dict[str, Path]) ->
 
 def test_agenda_follows_the_order_of_the_method(sites: dict[str, Path]) -> None:
     page = (sites["shared"] / "accounts" / "nordwerk" / "agenda" / "index.html").read_text()
-    page = page[page.index("<article"):]
-    order = ["1. Review of the relationship so far", "2. Goals and perspectives", "3. Agenda and topic plan", "4. Date and place",
-             "5. The opening", "6. Presentation folder", "1. Status", "2. Planned activities", "3. Cooperation proposals",
-             "4. Proposals on conditions", "5. Future topics", "Information checklist"]
+    page = page[page.index("<article") :]
+    order = [
+        "1. Review of the relationship so far",
+        "2. Goals and perspectives",
+        "3. Agenda and topic plan",
+        "4. Date and place",
+        "5. The opening",
+        "6. Presentation folder",
+        "1. Status",
+        "2. Planned activities",
+        "3. Cooperation proposals",
+        "4. Proposals on conditions",
+        "5. Future topics",
+        "Information checklist",
+    ]
     positions = [page.index(heading) for heading in order]
     assert positions == sorted(positions)
     assert "in the internal edition only" in page
@@ -211,7 +258,9 @@ def test_hostile_text_produces_no_executable_markup(tmp_path: Path) -> None:
                 assert not name.startswith("on"), (page, tag, name)
                 assert not (value or "").strip().lower().startswith(("javascript:", "data:")), (page, tag, name, value)
     account = (repo / "site" / "accounts" / "evil-corp" / "index.html").read_text()
-    assert "&lt;script&gt;alert(&#x27;contact&#x27;)&lt;/script&gt;" in account or "&lt;script&gt;alert('contact')&lt;/script&gt;" in account
+    assert (
+        "&lt;script&gt;alert(&#x27;contact&#x27;)&lt;/script&gt;" in account or "&lt;script&gt;alert('contact')&lt;/script&gt;" in account
+    )
     # the search box shows titles and texts of the index as HTML
     docs = json.loads((repo / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     evil = [doc for doc in docs if doc["location"].startswith("accounts/evil-corp/")]
@@ -252,7 +301,10 @@ def test_german_site(tmp_path: Path) -> None:
         assert label in page, label
     assert "Agenda des Jahresgesprächs" in (repo / "site" / "accounts" / "nordwerk" / "agenda" / "index.html").read_text()
     # what is still to fill in, said in German too: counts, figures and their reasons, alternatives
-    lists = [page.split("Noch auszufüllen", 1)[1].split("</ul>", 1)[0] for page in
-             (p.read_text() for p in (repo / "site" / "accounts").glob("*/index.html")) if "Noch auszufüllen" in page]
+    lists = [
+        page.split("Noch auszufüllen", 1)[1].split("</ul>", 1)[0]
+        for page in (p.read_text() for p in (repo / "site" / "accounts").glob("*/index.html"))
+        if "Noch auszufüllen" in page
+    ]
     assert lists and any("Kennzahl " in items for items in lists) and any(" oder " in items for items in lists)
     assert not [items for items in lists if "figure " in items or " or " in items or "at least" in items or "needs " in items]

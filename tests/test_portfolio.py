@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from conftest import AS_OF, example_assessments
 
-from kamdocs.portfolio import COLUMNS, build, row
+from kamdocs.figures.portfolio import COLUMNS, build, row
 
 
 @pytest.fixture(scope="module")

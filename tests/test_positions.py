@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from kamdocs.loader import Document
-from kamdocs.positions import NodeIndex, to_problems
-from kamdocs.problem import Finding
+from kamdocs.core.loader import Document
+from kamdocs.core.positions import NodeIndex, to_problems
+from kamdocs.core.problem import Finding
 
 TEXT = """\
 plan:

@@ -6,17 +6,20 @@ import copy
 
 from conftest import ROOT, SCHEMA
 
-from kamdocs.figure import Confidentiality
-from kamdocs.loader import load_file
-from kamdocs.redact import for_edition, redact
-from kamdocs.schema import WILDCARD, load_schema
+from kamdocs.core.confidentiality import Confidentiality
+from kamdocs.core.loader import load_file
+from kamdocs.core.schema import WILDCARD, load_schema
+from kamdocs.view.redact import for_edition, redact
 
 SECRETS = Confidentiality((("key_figures", "minimum_prices"), ("contacts", WILDCARD, "attitude"), ("no", "such", "path")))
 
 
 def test_confidential_values_are_removed_from_the_copy_only() -> None:
-    plan = {"key_figures": {"minimum_prices": "9 %", "order_frequency": "weekly"},
-            "contacts": [{"name": "Kim", "attitude": "sceptical"}, {"name": "Jo"}], "plan": {"year": 2026}}
+    plan = {
+        "key_figures": {"minimum_prices": "9 %", "order_frequency": "weekly"},
+        "contacts": [{"name": "Kim", "attitude": "sceptical"}, {"name": "Jo"}],
+        "plan": {"year": 2026},
+    }
     before = copy.deepcopy(plan)
     shared = redact(plan, SECRETS)
     assert shared == {"key_figures": {"order_frequency": "weekly"}, "contacts": [{"name": "Kim"}, {"name": "Jo"}], "plan": {"year": 2026}}

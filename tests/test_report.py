@@ -3,9 +3,9 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-from kamdocs.problem import Problem, Severity
-from kamdocs.report import render
-from kamdocs.validate import FileResult
+from kamdocs.core.problem import Problem, Severity
+from kamdocs.core.validate import FileResult
+from kamdocs.render.outputs.report import render
 
 BAD = FileResult(
     "accounts/a/2026.yaml",
@@ -34,8 +34,13 @@ def test_json_is_complete() -> None:
     assert document["summary"] == {"plans": 2, "other_files": 0, "invalid_plans": 1, "errors": 1, "warnings": 1}
     assert document["files"] == [{"file": "accounts/a/2026.yaml", "valid": False}, {"file": "accounts/b/2026.yaml", "valid": True}]
     assert document["problems"][0] == {
-        "file": "accounts/a/2026.yaml", "line": 3, "column": 5, "path": "plan.status",
-        "rule": "schema.enum", "message": "'x' is not allowed: use one of draft", "severity": "error",
+        "file": "accounts/a/2026.yaml",
+        "line": 3,
+        "column": 5,
+        "path": "plan.status",
+        "rule": "schema.enum",
+        "message": "'x' is not allowed: use one of draft",
+        "severity": "error",
     }
 
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from conftest import ROOT
 
-from kamdocs.loader import Document, parse_text
-from kamdocs.rollover import rollover_text, unified
+from kamdocs.core.loader import Document, parse_text
+from kamdocs.history.rollover import rollover_text, unified
 
 NORDWERK = (ROOT / "accounts" / "nordwerk" / "2026.yaml").read_text(encoding="utf-8")
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from conftest import AS_OF, SCHEMA
 
-from kamdocs.rules import RuleContext, rule_findings
-from kamdocs.schema import load_schema, schema_findings
+from kamdocs.core.rules import RuleContext, rule_findings
+from kamdocs.core.schema import load_schema, schema_findings
 
 
 def check(plan: dict[str, Any], file: str = "accounts/acme-tools/2026.yaml", as_of: dt.date = AS_OF) -> list[tuple[str, tuple, str]]:
@@ -102,12 +102,32 @@ def test_won_and_lost_opportunities_have_fixed_probabilities(acme, stage: str, p
     [
         (lambda p: p["kpis"].update(nps={"promoters": 0, "passives": 0, "detractors": 0}), ("kpis", "nps"), "no answers"),
         (lambda p: p["kpis"]["renewals"].update(renewed=3), ("kpis", "renewals", "renewed"), "renewed (3) cannot exceed due (2)"),
-        (lambda p: p["kpis"]["cross_upsell"].update(additional=5), ("kpis", "cross_upsell", "additional"), "additional (5) cannot exceed deals (4)"),
+        (
+            lambda p: p["kpis"]["cross_upsell"].update(additional=5),
+            ("kpis", "cross_upsell", "additional"),
+            "additional (5) cannot exceed deals (4)",
+        ),
         (lambda p: p["kpis"]["csat"].update(score=7), ("kpis", "csat", "score"), "above the scale maximum 5"),
-        (lambda p: p["customer_analysis"]["competitors"].append({"name": "B", "share": 0.7}), ("customer_analysis", "competitors"), "add up to 110%"),
-        (lambda p: p["key_figures"]["customer_spend"][0].update(amount=110000), ("key_figures", "customer_spend", 0, "amount"), "below our own revenue 120,000"),
-        (lambda p: p["sales"].append({"period": 2025, "category": "Devices", "revenue": 1}), ("sales", 2), "'Devices' is counted twice (item 1)"),
-        (lambda p: p["sales"].append({"period": "2025", "category": "Services", "revenue": 1}), ("sales", 2), "both for 2025-Q1 and for 2025"),
+        (
+            lambda p: p["customer_analysis"]["competitors"].append({"name": "B", "share": 0.7}),
+            ("customer_analysis", "competitors"),
+            "add up to 110%",
+        ),
+        (
+            lambda p: p["key_figures"]["customer_spend"][0].update(amount=110000),
+            ("key_figures", "customer_spend", 0, "amount"),
+            "below our own revenue 120,000",
+        ),
+        (
+            lambda p: p["sales"].append({"period": 2025, "category": "Devices", "revenue": 1}),
+            ("sales", 2),
+            "'Devices' is counted twice (item 1)",
+        ),
+        (
+            lambda p: p["sales"].append({"period": "2025", "category": "Services", "revenue": 1}),
+            ("sales", 2),
+            "both for 2025-Q1 and for 2025",
+        ),
     ],
 )
 def test_sums_add_up(acme, change, path: tuple, words: str) -> None:

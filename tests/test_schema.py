@@ -11,8 +11,8 @@ from conftest import FIXTURES, ROOT, SCHEMA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kamdocs.loader import load_file
-from kamdocs.schema import WILDCARD, SchemaLoadError, load_schema, schema_findings
+from kamdocs.core.loader import load_file
+from kamdocs.core.schema import WILDCARD, SchemaLoadError, load_schema, schema_findings
 
 
 @pytest.fixture(scope="module")
@@ -161,11 +161,16 @@ def _paths(node: Any, path: tuple = ()) -> list[tuple]:
 
 
 _SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70), st.floats(),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(),
     st.sampled_from(["2026-02-30", "2026-02-28", "2026-2-28", "2026-02-28\n", "2026", "2026-Q2", "acme\n", "x" * 300, "", "-1"]),
     st.text(max_size=12),
 )
-_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=6)
+_VALUES = st.recursive(
+    _SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=6
+)
 
 
 def _near(value: Any) -> list[Any]:
@@ -206,7 +211,15 @@ def _example_plans() -> list[Any]:
 def test_pattern_python_cannot_compile_is_refused_with_the_schema(tmp_path: Path) -> None:
     """The quick meta-schema check reads patterns as ECMA regexes (\\p{L} is fine there); jsonschema needs Python's."""
     path = tmp_path / "plan.schema.json"
-    path.write_text(json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
-                                "properties": {"name": {"type": "string", "pattern": "^\\p{L}+$"}}}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "type": "object",
+                "properties": {"name": {"type": "string", "pattern": "^\\p{L}+$"}},
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(SchemaLoadError, match="not a valid JSON Schema at properties/name/pattern"):
         load_schema(path)

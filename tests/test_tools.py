@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from conftest import AS_OF, ROOT, SCHEMA
 
-from kamdocs.validate import discover, validate_files
+from kamdocs.core.validate import discover, validate_files
 
 
 def test_gen_portfolio_writes_valid_distinct_plans(tmp_path: Path) -> None:
@@ -34,6 +34,7 @@ def test_bench_site_floor_has_a_page_for_every_page_of_the_kam_site(tmp_path: Pa
     from bench_site import bare_site, floor_site, kam_site
 
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)}
+
     def build(repo: Path) -> Path:
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo, capture_output=True, text=True, env=env)
         assert result.returncode == 0, result.stderr

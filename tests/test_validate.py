@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from conftest import AS_OF, ROOT, SCHEMA, write_plan
 
-from kamdocs.validate import PathNotFound, discover, validate_files
+from kamdocs.core.validate import PathNotFound, discover, validate_files
 
 
 def test_example_portfolio_is_valid() -> None:

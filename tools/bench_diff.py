@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_validate import BIN, ROOT, measure  # noqa: E402
-from gen_portfolio import write_portfolio  # noqa: E402
+from bench_validate import BIN, ROOT, measure
+from gen_portfolio import write_portfolio
 
 CHANGED = 5
 

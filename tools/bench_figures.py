@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_validate import BIN, ROOT, measure  # noqa: E402
-from gen_portfolio import write_portfolio  # noqa: E402
+from bench_validate import BIN, ROOT, measure
+from gen_portfolio import write_portfolio
 
 TARGET = 1.5
 
@@ -39,8 +39,10 @@ def main(argv: list[str]) -> int:
             full_s, full_rss = measure([str(BIN / "kam"), "portfolio", "--format", "json", "--config", str(config)])
         ratio = full_s / base_s
         print(f"{size:>6}  {'kam validate':<15} {base_s:>8.2f} {size / base_s:>9.0f} {base_rss:>12.1f}  1.00x (baseline)")
-        print(f"{size:>6}  {'kam portfolio':<15} {full_s:>8.2f} {size / full_s:>9.0f} {full_rss:>12.1f}  {ratio:.2f}x "
-              f"({'within' if ratio <= TARGET else 'above'} the {TARGET}x target)")
+        print(
+            f"{size:>6}  {'kam portfolio':<15} {full_s:>8.2f} {size / full_s:>9.0f} {full_rss:>12.1f}  {ratio:.2f}x "
+            f"({'within' if ratio <= TARGET else 'above'} the {TARGET}x target)"
+        )
     return 0
 
 

@@ -25,13 +25,14 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_validate import BIN, ROOT, measure  # noqa: E402
-from gen_portfolio import write_portfolio  # noqa: E402
+from bench_validate import BIN, ROOT, measure
+from gen_portfolio import write_portfolio
 
 TARGET = 1.25
 RUNS = 3
 """Builds of each site; the best counts (a shared machine's noise is larger than the differences measured)."""
-PAGE = """# Page {n}
+PAGE = (
+    """# Page {n}
 
 Some notes on customer {n}: who they are, what they buy, what we plan.
 
@@ -45,7 +46,10 @@ Some notes on customer {n}: who they are, what they buy, what we plan.
 
 ## Notes
 
-""" + "A paragraph of ordinary prose as people write it in a wiki page, with a [link](https://example.com). " * 20 + "\n"
+"""
+    + "A paragraph of ordinary prose as people write it in a wiki page, with a [link](https://example.com). " * 20
+    + "\n"
+)
 
 
 def size_of(folder: Path) -> float:
@@ -126,10 +130,14 @@ def main(argv: list[str]) -> int:
             (bare_s, _), (floor_s, _), (kam_s, _) = best["bare"], best["floor"], best["kam"]
             ratio = kam_s / floor_s
             for name, (seconds, rss) in best.items():
-                print(f"{size:>6} {pages:>6}  {name:<6} {seconds:>8.2f} {seconds / pages * 1000:>8.1f} {rss:>12.1f} "
-                      f"{size_of(repos[name] / 'site'):>8.1f}  {seconds / floor_s:.2f}x")
-            print(f"{'':>15}kam {ratio:.2f}x the floor ({'within' if ratio <= TARGET else 'above'} the {TARGET}x target), "
-                  f"{kam_s / bare_s:.2f}x the bare site")
+                print(
+                    f"{size:>6} {pages:>6}  {name:<6} {seconds:>8.2f} {seconds / pages * 1000:>8.1f} {rss:>12.1f} "
+                    f"{size_of(repos[name] / 'site'):>8.1f}  {seconds / floor_s:.2f}x"
+                )
+            print(
+                f"{'':>15}kam {ratio:.2f}x the floor ({'within' if ratio <= TARGET else 'above'} the {TARGET}x target), "
+                f"{kam_s / bare_s:.2f}x the bare site"
+            )
     return 0
 
 

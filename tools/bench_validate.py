@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gen_portfolio import write_portfolio  # noqa: E402
+from gen_portfolio import write_portfolio
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from kamdocs.loader import Document, load_file
-from kamdocs.schema import load_schema
+from kamdocs.core.loader import Document, load_file
+from kamdocs.core.schema import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "accounts" / "meridian-stores" / "2026.yaml"

@@ -1,0 +1,698 @@
+"""The command line `kam`: a thin layer over the core."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kamdocs import __version__
+from kamdocs.core.config import (
+    EDITIONS,
+    LANGUAGES,
+    Config,
+    ConfigError,
+    Thresholds,
+    load_config,
+    parse_date,
+)
+from kamdocs.core.files import WriteRefused, write_atomic
+from kamdocs.core.loader import Document, parse_text
+from kamdocs.core.problem import Problem, Severity
+from kamdocs.core.schema import SchemaLoadError
+from kamdocs.core.validate import (
+    FileResult,
+    PathNotFound,
+    check_document,
+    discover,
+    display_name,
+    validate_files,
+)
+from kamdocs.figures.assessment import (
+    Context,
+    assess_year,
+    checklists_path,
+    prepare,
+    summarise_accounts,
+)
+from kamdocs.figures.classify import classify as classify_customers
+from kamdocs.figures.classify import read_customers
+from kamdocs.figures.gates import gate_result
+from kamdocs.figures.portfolio import account_row
+from kamdocs.figures.portfolio import build as build_portfolio
+from kamdocs.history.git_source import GitError, changed_files, is_plan_path, read_at, top_level
+from kamdocs.history.new_plan import new_plan_text
+from kamdocs.history.rollover import rollover_text, unified
+from kamdocs.render.outputs.calendar import calendar_events, calendar_ics
+from kamdocs.render.outputs.classify import render_classification
+from kamdocs.render.outputs.diff import render_diff
+from kamdocs.render.outputs.portfolio import portfolio_xlsx, render_portfolio
+from kamdocs.render.outputs.report import FORMATS, render
+from kamdocs.render.outputs.show import render_show
+from kamdocs.render.pages.agenda_file import agenda_html, agenda_source
+from kamdocs.view.compare import compare
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+T = TypeVar("T")
+
+
+class EnvironmentProblem(click.ClickException):
+    """Usage or environment error: one line, exit 2."""
+
+    exit_code = EXIT_USAGE
+
+
+def _config(config_file: Path | None, as_of: str | None, **overrides: object) -> Config:
+    try:
+        config = load_config(config_file)
+        return config.with_overrides(as_of=parse_date(as_of, "--as-of") if as_of else None, **overrides)
+    except ConfigError as err:
+        raise EnvironmentProblem(str(err)) from None
+
+
+def _summarise(
+    config: Config, summarise: Callable[[Context], Callable[[list[Any]], T]], paths: Sequence[Path] = (), jobs: int | None = None
+) -> tuple[list[FileResult], list[T]]:
+    """Validate the plans (and the checklists) and summarise each account; environment errors exit 2."""
+    if not paths and not config.accounts.is_dir():
+        raise EnvironmentProblem(f"{config.accounts}: accounts folder not found (set accounts in [tool.kam] or give paths)")
+    base = Path.cwd().resolve()
+    try:
+        context, checked = prepare(config, base)
+        results, summaries = summarise_accounts(config, summarise(context), base, paths, jobs)
+    except (PathNotFound, SchemaLoadError) as err:
+        raise EnvironmentProblem(str(err)) from None
+    return [checked, *results], summaries
+
+
+def _require_valid(results: Sequence[FileResult]) -> None:
+    """Figures are computed from valid plans only: otherwise print the problems and exit 1."""
+    if not all(r.ok for r in results):
+        click.echo(render([r for r in results if r.problems], "text", click.style), nl=False, err=True)
+        click.echo("Fix these problems first (kam validate shows them too).", err=True)
+        sys.exit(EXIT_PROBLEMS)
+
+
+def _emit(content: str | bytes, output: Path | None, force: bool) -> None:
+    if output is None:
+        if isinstance(content, bytes):
+            raise EnvironmentProblem("this format is binary: give a file with -o/--output")
+        click.echo(content, nl=False)
+        return
+    try:
+        write_atomic(output, content, force)
+    except WriteRefused as err:
+        raise EnvironmentProblem(str(err)) from None
+    click.echo(f"wrote {output}", err=True)
+
+
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="pyproject.toml with a [tool.kam] table. Default: the nearest one from the current folder upwards.",
+)
+as_of_option = click.option(
+    "--as-of", metavar="YYYY-MM-DD", help="Date to judge deadlines against. Default: as_of in [tool.kam], else today."
+)
+edition_option = click.option(
+    "--edition",
+    type=click.Choice(EDITIONS),
+    help="shared: no confidential value (prices, costs, margins, judgements of people); internal: everything. Default: edition in [tool.kam], else shared.",
+)
+language_option = click.option(
+    "--language", type=click.Choice(LANGUAGES), help="Labels in English or German. Default: language in [tool.kam]."
+)
+output_option = click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file instead of the terminal (atomically)."
+)
+force_option = click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="kam")
+def main() -> None:
+    """kamdocs: key account plans as YAML in Git, checked and published.
+
+    Plans live in accounts/<account-id>/<year>.yaml. Run a command with --help
+    for its options and examples.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to use. Default: one per core for 200 plans or more.")
+@click.option(
+    "--changed-since",
+    metavar="REV",
+    help="Only the plans changed since this Git revision (all of them when the schema, "
+    "the checklists or pyproject.toml changed): for pre-commit hooks and pull requests.",
+)
+@config_option
+@as_of_option
+def validate(
+    paths: tuple[Path, ...], fmt: str, jobs: int | None, changed_since: str | None, config_file: Path | None, as_of: str | None
+) -> None:
+    """Check plans against the schema and the rules in code.
+
+    PATHS are plan files or folders; default: the accounts folder of
+    [tool.kam]. Each problem is printed as FILE:LINE:COL: severity [rule]
+    key.path: message. Exit code 0: all valid, 1: problems found, 2: usage
+    or environment error.
+
+    \b
+    Examples:
+      kam validate
+      kam validate accounts/nordwerk/2026.yaml
+      kam validate --format github accounts/
+      kam validate --format junit > validation.xml
+      kam validate --changed-since origin/main
+    """
+    config = _config(config_file, as_of)
+    targets = list(paths) or [config.accounts]
+    if changed_since:
+        if paths:
+            raise click.UsageError("give either PATHS or --changed-since, not both")
+        targets = _changed_targets(config, changed_since)
+        if not targets:
+            click.echo("No plan changed.")
+            return
+    if not paths and not config.accounts.is_dir():
+        raise EnvironmentProblem(f"{config.accounts}: accounts folder not found (set accounts in [tool.kam] or give paths)")
+    base = Path.cwd().resolve()
+    try:
+        files = discover(targets)
+        with _progress(len(files), "Validating") as advance:
+            results = validate_files(files, config.schema, config.as_of, base, jobs, progress=advance)
+        if not paths:
+            results.append(prepare(config, base)[1])
+    except (PathNotFound, SchemaLoadError) as err:
+        raise EnvironmentProblem(str(err)) from None
+    click.echo(render(results, fmt, click.style), nl=False)
+    sys.exit(EXIT_OK if all(r.ok for r in results) else EXIT_PROBLEMS)
+
+
+@main.command()
+@click.argument("account")
+@click.option("--year", type=int, help="Plan year. Default: the account's latest plan.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json", "markdown")), default="text", show_default=True)
+@edition_option
+@language_option
+@config_option
+@as_of_option
+def show(
+    account: str, year: int | None, fmt: str, edition: str | None, language: str | None, config_file: Path | None, as_of: str | None
+) -> None:
+    """Figures, checklist completeness and alerts of one plan.
+
+    ACCOUNT is the account id (its folder under accounts/). The figures are
+    explained on the site's Figures page; a figure without its inputs is
+    shown as "not computable" with the reason.
+
+    \b
+    Examples:
+      kam show meridian-stores
+      kam show nordwerk --year 2025 --language de
+      kam show meridian-stores --format json --edition internal
+    """
+    config = _config(config_file, as_of, edition=edition, language=language)
+    folder = config.accounts / account
+    if not folder.is_dir():
+        known = sorted(p.name for p in config.accounts.iterdir() if p.is_dir()) if config.accounts.is_dir() else []
+        raise EnvironmentProblem(f"{folder}: no such account (known: {', '.join(known) or 'none'})")
+    years = sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit())
+    if year is not None and year not in years:
+        raise EnvironmentProblem(f"{folder}: no plan for {year} (plans: {', '.join(map(str, years)) or 'none'})")
+    results, found = _summarise(config, lambda context: partial(assess_year, context=context, year=year), [folder])
+    _require_valid(results)
+    if not found:
+        raise EnvironmentProblem(f"{folder}: holds no plan")
+    click.echo(render_show(found[0], fmt, config.edition, config.language, config.currency), nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option(
+    "--min-completeness", type=click.FloatRange(0, 1), help="Minimum checklist completeness, 0-1. Default: thresholds.min_completeness."
+)
+@click.option("--stale-days", type=click.IntRange(min=0), help="A plan not reviewed for longer fails. Default: thresholds.stale_days.")
+@click.option(
+    "--notice-days", type=click.IntRange(min=0), help="Fail when a notice deadline is this close. Default: thresholds.notice_warning_days."
+)
+@edition_option
+@config_option
+@as_of_option
+def check(
+    paths: tuple[Path, ...],
+    fmt: str,
+    min_completeness: float | None,
+    stale_days: int | None,
+    notice_days: int | None,
+    edition: str | None,
+    config_file: Path | None,
+    as_of: str | None,
+) -> None:
+    """Quality gates for CI, on each account's latest plan.
+
+    A plan fails when it does not validate, its checklists are less complete
+    than the minimum, it was not reviewed for too long (stale), an action is
+    overdue, a contract notice deadline is near, the relationship is
+    single-threaded, or an open question has no owner. Other findings (no
+    decision maker known, few contacts, overdue milestones...) are warnings.
+    Exit code 1 when a gate fails.
+
+    \b
+    Examples:
+      kam check
+      kam check --format github --stale-days 90
+      kam check --min-completeness 0.8 accounts/nordwerk
+    """
+    config = _config(config_file, as_of, edition=edition)
+    limits = config.thresholds
+    config = config.with_overrides(
+        thresholds=Thresholds(
+            min_completeness=limits.min_completeness if min_completeness is None else min_completeness,
+            key_account_score=limits.key_account_score,
+            stale_days=limits.stale_days if stale_days is None else stale_days,
+            notice_warning_days=limits.notice_warning_days if notice_days is None else notice_days,
+        )
+    )
+    checked, gates = _summarise(config, lambda context: partial(gate_result, context=context), paths)
+    results = [r for r in checked if not r.ok] + sorted(gates, key=lambda r: r.file)
+    click.echo(render(results, fmt, click.style), nl=False)
+    sys.exit(EXIT_OK if all(r.ok for r in results) else EXIT_PROBLEMS)
+
+
+@main.command()
+@click.option("--year", type=int, help="Plan year. Default: the latest year with plans.")
+@click.option("--format", "fmt", type=click.Choice(("text", "markdown", "json", "csv", "xlsx")), default="text", show_default=True)
+@output_option
+@force_option
+@edition_option
+@language_option
+@config_option
+@as_of_option
+def portfolio(
+    year: int | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    edition: str | None,
+    language: str | None,
+    config_file: Path | None,
+    as_of: str | None,
+) -> None:
+    """All key accounts side by side, with totals and concentration.
+
+    One row per account with a plan for the year: tier, revenue of the last
+    year, growth, forecast, margin (internal edition only), NPS, checklist
+    completeness, next deadline, risk exposure and failed gates. Then totals,
+    the share of the largest 1, 3 and 5 accounts, and the HHI.
+
+    \b
+    Examples:
+      kam portfolio
+      kam portfolio --format xlsx -o portfolio.xlsx --edition internal
+      kam portfolio --year 2025 --format csv > portfolio-2025.csv
+    """
+    config = _config(config_file, as_of, edition=edition, language=language)
+    years = [int(p.stem) for p in discover([config.accounts]) if p.stem.isdigit()] if config.accounts.is_dir() else []
+    chosen = year or max(years, default=0)
+    results, rows = _summarise(config, lambda context: partial(account_row, year=chosen, context=context))
+    _require_valid(results)
+    if not years:
+        raise EnvironmentProblem(f"{config.accounts}: no plans found")
+    result = build_portfolio([r for _, r in rows if r is not None], chosen, [a for a, r in rows if r is None])
+    if fmt == "xlsx":
+        _emit(portfolio_xlsx(result, config.edition, config.language, config.currency), output, force)
+    else:
+        _emit(render_portfolio(result, fmt, config.edition, config.language, config.currency), output, force)
+
+
+@main.command()
+@click.argument("account")
+@click.option("--year", type=click.IntRange(1900, 2200), help="Plan year. Default: the year of the as-of date (today).")
+@click.option("--name", help="Company name of the customer. Default: the account id.")
+@click.option("--owner", default="Your Name", show_default=True, help="The key account manager.")
+@force_option
+@language_option
+@config_option
+@as_of_option
+def new(
+    account: str,
+    year: int | None,
+    name: str | None,
+    owner: str,
+    force: bool,
+    language: str | None,
+    config_file: Path | None,
+    as_of: str | None,
+) -> None:
+    """Start the plan of a new key account: accounts/ACCOUNT/YEAR.yaml.
+
+    The plan has every section, with short guiding comments (English or
+    German, from [tool.kam] language or --language), and validates as
+    written. Never overwrites an existing plan without --force.
+
+    \b
+    Examples:
+      kam new acme-tools --name "Acme Tools Ltd" --owner "Ada Lovelace"
+      kam new nordwerk-gmbh --year 2027 --language de
+    """
+    config = _config(config_file, as_of, language=language)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", account) or len(account) > 64:
+        raise EnvironmentProblem(f"'{account}' is not an account id: use lower-case letters, digits and hyphens, e.g. acme-tools")
+    chosen = year or config.as_of.year
+    target = config.accounts / account / f"{chosen}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _emit(new_plan_text(account, chosen, name or account, owner, config.language), target, force)
+
+
+@main.command()
+@click.argument("accounts", nargs=-1)
+@click.option("--to", "year", type=click.IntRange(1900, 2200), required=True, help="The new plan year.")
+@click.option("--dry-run", is_flag=True, help="Print what would be written, as a diff against the latest plan; write nothing.")
+@force_option
+@config_option
+@as_of_option
+def rollover(accounts: tuple[str, ...], year: int, dry_run: bool, force: bool, config_file: Path | None, as_of: str | None) -> None:
+    """Start next year's plans: copy each account's latest plan to --to YEAR.
+
+    Comments and key order are kept. The copy gets the new year and status
+    draft; done and cancelled actions, reached milestones, closed risks,
+    answered questions, won and lost opportunities and the committed revenue
+    stay behind; this year's review moves into earlier_reviews; the survey
+    counts start empty. Sales history and everything else is kept. Writes
+    atomically, never over an existing plan without --force.
+
+    \b
+    Examples:
+      kam rollover --to 2027 --dry-run
+      kam rollover nordwerk meridian-stores --to 2027
+    """
+    config = _config(config_file, as_of)
+    folders = (
+        [config.accounts / a for a in accounts] or sorted(p for p in config.accounts.iterdir() if p.is_dir())
+        if config.accounts.is_dir()
+        else []
+    )
+    if not folders:
+        raise EnvironmentProblem(f"{config.accounts}: no accounts to roll over")
+    jobs: list[tuple[Path, Path, str]] = []
+    for folder in folders:
+        years = sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit() and int(p.stem) < year) if folder.is_dir() else []
+        if not years:
+            raise EnvironmentProblem(f"{folder}: no plan before {year} to roll over")
+        source = folder / f"{years[-1]}.yaml"
+        results = validate_files([source], config.schema, config.as_of, Path.cwd().resolve())
+        _require_valid(results)
+        jobs.append((source, folder / f"{year}.yaml", source.read_text(encoding="utf-8-sig")))
+    for source, target, text in jobs:
+        rolled = rollover_text(text, year)
+        if dry_run:
+            click.echo(unified(text, rolled, str(source), str(target)), nl=False)
+        else:
+            _emit(rolled, target, force)
+
+
+@main.command()
+@click.argument("account")
+@click.option("--year", type=int, help="Plan year. Default: the account's latest plan.")
+@output_option
+@force_option
+@edition_option
+@language_option
+@config_option
+@as_of_option
+def agenda(
+    account: str,
+    year: int | None,
+    output: Path | None,
+    force: bool,
+    edition: str | None,
+    language: str | None,
+    config_file: Path | None,
+    as_of: str | None,
+) -> None:
+    """The annual review agenda of one account, ready to print.
+
+    The six preparation points and the five agenda parts (status, planned
+    activities, cooperation proposals, conditions, future topics), filled
+    from the plan, and the information checklist with its values. The same
+    page is in the site. Writes Markdown, or HTML when the output file ends
+    in .html; proposals on conditions only in the internal edition.
+
+    \b
+    Examples:
+      kam agenda meridian-stores
+      kam agenda nordwerk --language de -o agenda-nordwerk.html
+      kam agenda meridian-stores --edition internal -o review.md
+    """
+    config = _config(config_file, as_of, edition=edition, language=language)
+    folder = config.accounts / account
+    if not folder.is_dir():
+        raise EnvironmentProblem(f"{folder}: no such account")
+    results, found = _summarise(config, lambda context: partial(agenda_source, context=context, year=year), [folder])
+    _require_valid(results)
+    if not found:
+        raise EnvironmentProblem(f"{folder}: no plan" + (f" for {year}" if year else ""))
+    source = found[0]
+    html = output is not None and output.suffix.lower() in (".html", ".htm")
+    _emit(agenda_html(source, config.language) if html else source.document(), output, force)
+
+
+@main.command()
+@output_option
+@force_option
+@language_option
+@config_option
+@as_of_option
+def calendar(output: Path | None, force: bool, language: str | None, config_file: Path | None, as_of: str | None) -> None:
+    """Review dates and deadlines of every current plan as iCalendar (.ics).
+
+    Annual reviews, open actions and milestones, open questions, care
+    improvements, contract notice deadlines and contract ends, one all-day
+    event each, with stable ids so that a subscribed calendar updates.
+
+    \b
+    Examples:
+      kam calendar -o deadlines.ics
+      kam calendar --language de > termine.ics
+    """
+    config = _config(config_file, as_of, language=language)
+    results, found = _summarise(config, lambda context: partial(assess_year, context=context))
+    _require_valid(results)
+    events = (
+        calendar_events(a.account, a.name, a.deadlines, config.language, config.as_of) for a in sorted(found, key=lambda a: a.account)
+    )
+    _emit(calendar_ics(events, config.language).decode("utf-8"), output, force)
+
+
+PROGRESS_FROM = 500
+"""Fewer plans are checked too fast for a progress bar to help."""
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on standard error, only on a terminal and only for long work."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
+def _changed_targets(config: Config, revision: str) -> list[Path]:
+    """The plans changed since `revision`, or the whole accounts folder when what checks them changed."""
+    try:
+        root = top_level(Path.cwd())
+        changed = changed_files(root, revision, None)
+        accounts = config.accounts.resolve().relative_to(root).as_posix()
+    except (GitError, ValueError) as err:
+        raise EnvironmentProblem(f"git: {err}") from None
+    rules = {config.schema.resolve(), checklists_path(config).resolve(), *([config.source.resolve()] if config.source else [])}
+    if any((root / path).resolve() in rules for path in changed):
+        return [config.accounts]
+    return [root / path for path in changed if is_plan_path(path, accounts) and (root / path).is_file()]
+
+
+def _checked(text: str | None, file: str, path: Path, config: Config, path_rules: bool) -> tuple[Document | None, list[Problem]]:
+    """A plan read from Git or disk, validated like any other (without the rules on its file name, for loose files)."""
+    if text is None:
+        return None, []
+    loaded = parse_text(text, file)
+    if isinstance(loaded, Problem):
+        return None, [loaded]
+    problems = check_document(loaded, config.schema, config.as_of, path, path_rules)
+    return (None if any(p.severity is Severity.ERROR for p in problems) else loaded), problems
+
+
+@main.command()
+@click.argument("targets", nargs=-1)
+@click.option("--from", "from_year", type=int, help="With ACCOUNT: the older year. Default: the second latest.")
+@click.option("--to", "to_year", type=int, help="With ACCOUNT: the newer year. Default: the latest.")
+@click.option("--base", help="Compare every plan changed since this Git revision (e.g. origin/main).")
+@click.option("--head", help="With --base: the newer revision. Default: the working tree.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json", "markdown")), default="text", show_default=True)
+@edition_option
+@language_option
+@config_option
+@as_of_option
+def diff(
+    targets: tuple[str, ...],
+    from_year: int | None,
+    to_year: int | None,
+    base: str | None,
+    head: str | None,
+    fmt: str,
+    edition: str | None,
+    language: str | None,
+    config_file: Path | None,
+    as_of: str | None,
+) -> None:
+    """What changed between two plans: fields and derived figures.
+
+    Semantic, not textual: list items are matched by their id (a reordered
+    list is no change), numbers show old → new with the difference, added and
+    removed entries are listed as such. The shared edition shows no
+    confidential value, old or new. Three forms:
+
+    Two loose files are checked without the rules on file and folder names,
+    so that the form also serves as a Git difftool.
+
+    \b
+      kam diff OLD.yaml NEW.yaml
+      kam diff ACCOUNT [--from 2025 --to 2026]       (default: its last two years)
+      kam diff --base origin/main [--head HEAD]      (every plan changed; Git is read, nothing checked out)
+
+    \b
+    Examples:
+      kam diff nordwerk
+      kam diff --base origin/main --format markdown > pr-comment.md
+    """
+    config = _config(config_file, as_of, edition=edition, language=language)
+    base_dir = Path.cwd().resolve()
+    context, checked = prepare(config, base_dir)
+    _require_valid([checked])
+    pairs: list[tuple[str, Path, Path, str | None, str | None]] = []
+    if base:
+        if targets:
+            raise click.UsageError("give either --base or files/an account, not both")
+        try:
+            root = top_level(base_dir)
+            accounts = config.accounts.resolve().relative_to(root).as_posix()
+            for path in changed_files(root, base, head, accounts):
+                if is_plan_path(path, accounts):
+                    pairs.append((path, root / path, root / path, read_at(root, base, path), read_at(root, head, path)))
+        except (GitError, ValueError) as err:
+            raise EnvironmentProblem(f"git: {err}") from None
+    elif len(targets) == 2:
+        old_path, new_path = (Path(t) for t in targets)
+        for path in (old_path, new_path):
+            if not path.is_file():
+                raise EnvironmentProblem(f"{path}: no such file")
+        pairs.append(
+            (
+                display_name(new_path, base_dir),
+                old_path.resolve(),
+                new_path.resolve(),
+                old_path.read_text(encoding="utf-8-sig"),
+                new_path.read_text(encoding="utf-8-sig"),
+            )
+        )
+    elif len(targets) == 1:
+        folder = config.accounts / targets[0]
+        years = sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit()) if folder.is_dir() else []
+        if len(years) < 2 and not (from_year and to_year):
+            raise EnvironmentProblem(f"{folder}: needs two plans to compare (found: {', '.join(map(str, years)) or 'none'})")
+        old_year, new_year = from_year or years[-2], to_year or years[-1]
+        for year in (old_year, new_year):
+            if year not in years:
+                raise EnvironmentProblem(f"{folder}: no plan for {year} (plans: {', '.join(map(str, years))})")
+        old_path, new_path = folder / f"{old_year}.yaml", folder / f"{new_year}.yaml"
+        pairs.append(
+            (
+                display_name(new_path, base_dir),
+                old_path.resolve(),
+                new_path.resolve(),
+                old_path.read_text(encoding="utf-8-sig"),
+                new_path.read_text(encoding="utf-8-sig"),
+            )
+        )
+    else:
+        raise click.UsageError("give OLD.yaml NEW.yaml, an ACCOUNT, or --base REV")
+    diffs, problems = [], []
+    for file, old_path, new_path, old_text, new_text in pairs:
+        loose = len(targets) == 2
+        old, old_problems = _checked(old_text, f"{display_name(old_path, base_dir)} (old)", old_path, config, not loose)
+        new, new_problems = _checked(new_text, file, new_path, config, not loose)
+        problems += old_problems + new_problems
+        if old or new:
+            diffs.append(compare(old, new, context, file))
+    _require_valid([FileResult("diff", tuple(problems))])
+    click.echo(render_diff(diffs, fmt, config.language, config.currency, click.style), nl=False)
+
+
+@main.command()
+@click.argument("customers", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--year", type=int, help="Revenue year (column revenue_YYYY). Default: the latest column.")
+@click.option(
+    "--limits",
+    nargs=2,
+    type=click.FloatRange(0, 1),
+    metavar="A B",
+    help="Cumulative revenue shares that close class A and B. Default: figures.abc_limits, else 0.8 0.95.",
+)
+@click.option("--top", type=click.IntRange(min=1), help="Show only the largest N customers (text and markdown).")
+@click.option("--format", "fmt", type=click.Choice(("text", "markdown", "json", "csv")), default="text", show_default=True)
+@output_option
+@force_option
+@language_option
+@config_option
+def classify(
+    customers: Path | None,
+    year: int | None,
+    limits: tuple[float, float] | None,
+    top: int | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    language: str | None,
+    config_file: Path | None,
+) -> None:
+    """Stock-taking of all customers: Pareto/ABC analysis by revenue.
+
+    Reads CUSTOMERS (default: customers.csv in the accounts folder) with the
+    columns customer_id, name and revenue_YYYY (one per year). Ranks the
+    customers by revenue, classes them A/B/C by cumulative share, says which
+    share of the customers makes 80 % of revenue, and lists the class A
+    customers that have no plan yet (no folder under accounts/).
+
+    \b
+    Examples:
+      kam classify
+      kam classify --top 20 --language de
+      kam classify other.csv --year 2024 --limits 0.7 0.9 --format csv
+    """
+    config = _config(config_file, None, language=language)
+    limits = limits or config.figures.abc_limits
+    if not limits[0] < limits[1]:
+        raise EnvironmentProblem(f"--limits {limits[0]} {limits[1]}: the first limit must be below the second")
+    path = customers or config.accounts / "customers.csv"
+    if not path.is_file():
+        raise EnvironmentProblem(f"{path}: customer file not found")
+    found, chosen, problems = read_customers(path, year, display_name(path, Path.cwd().resolve()))
+    if problems:
+        click.echo(render([FileResult(problems[0].file, tuple(problems))], "text", click.style), nl=False, err=True)
+        sys.exit(EXIT_PROBLEMS)
+    planned = {p.name for p in config.accounts.iterdir() if p.is_dir()} if config.accounts.is_dir() else set()
+    result = classify_customers(found, chosen, limits, planned)
+    _emit(render_classification(result, fmt, config.language, config.currency, top), output, force)

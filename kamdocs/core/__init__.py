@@ -1,0 +1,1 @@
+"""The core: loading, the schema, the rules, validation. Knows no reader."""

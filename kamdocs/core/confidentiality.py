@@ -1,0 +1,25 @@
+"""Which values of a plan are confidential, read once from the schema's x-kam-confidential marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kamdocs.core.problem import KeyPath
+from kamdocs.core.schema import WILDCARD, PlanSchema
+
+
+@dataclass(frozen=True, slots=True)
+class Confidentiality:
+    """The confidential paths of a schema: a figure is confidential if any of its inputs lies under one."""
+
+    paths: tuple[KeyPath, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def of(cls, schema: PlanSchema) -> Confidentiality:
+        return cls(tuple(path for path, flag in schema.annotated("x-kam-confidential") if flag))
+
+    def covers(self, path: KeyPath) -> bool:
+        return any(
+            len(path) >= len(secret) and all(s == p or WILDCARD in (s, p) for s, p in zip(secret, path, strict=False))
+            for secret in self.paths
+        )

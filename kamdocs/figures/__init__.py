@@ -1,0 +1,1 @@
+"""Figures: derived figures, checklists, alerts, deadlines, assessments, the portfolio."""

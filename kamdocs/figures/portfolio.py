@@ -1,0 +1,90 @@
+"""All key accounts side by side: one row per account, totals and concentration."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kamdocs.core.loader import Document
+from kamdocs.figures.assessment import Assessment, Context, assess_year
+from kamdocs.figures.deadlines import upcoming
+from kamdocs.figures.figure import Figure, because
+
+COLUMNS = ("tier", "revenue", "revenue_growth", "forecast", "margin_pct", "nps", "completeness", "next_deadline", "risk_exposure", "alerts")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    account: str
+    name: str
+    year: int
+    cells: dict[str, Figure]
+
+
+@dataclass(frozen=True, slots=True)
+class Portfolio:
+    year: int
+    rows: tuple[Row, ...]
+    totals: dict[str, Figure]
+    concentration: dict[str, Figure]
+    without_plan: tuple[str, ...]
+    """Accounts that have plans, but none for this year."""
+
+
+def _sum(key: str, figures: Sequence[Figure], reason: str) -> Figure:
+    known = [f for f in figures if f.computable]
+    confidential = any(f.confidential for f in figures)
+    if not known:
+        return Figure(key, None, "currency", confidential, reason)
+    return Figure(key, sum(f.value for f in known), "currency", confidential, detail={"accounts": len(known), "of": len(figures)})
+
+
+def row(assessment: Assessment) -> Row:
+    figures = assessment.figures
+    events = upcoming(list(assessment.deadlines), assessment.as_of)
+    nxt = events[0] if events else None
+    cells = {key: figures[key] for key in ("tier", "revenue", "revenue_growth", "forecast", "margin_pct", "nps", "risk_exposure")}
+    cells["completeness"] = Figure("completeness", assessment.completeness, "percent")
+    cells["next_deadline"] = (
+        Figure("next_deadline", nxt.date.isoformat(), "date", detail={"kind": nxt.kind, "title": nxt.title})
+        if nxt
+        else Figure("next_deadline", None, "date", reason=because("no open deadline"))
+    )
+    cells["alerts"] = Figure("alerts", sum(a.blocking for a in assessment.alerts), "count")
+    return Row(assessment.account, assessment.name, assessment.year, {key: cells[key] for key in COLUMNS})
+
+
+def account_row(history: list[Document], year: int, context: Context) -> tuple[str, Row | None] | None:
+    """The account's row for `year`; (account, None) when it has earlier plans but none for `year`;
+    None when its plans all come later."""
+    if not any(d.data["plan"]["year"] <= year for d in history):
+        return None
+    assessment = assess_year(history, context, year)
+    return history[-1].data["account"]["id"], row(assessment) if assessment else None
+
+
+def build(rows: Sequence[Row], year: int, without_plan: Sequence[str] = ()) -> Portfolio:
+    """Figures over the accounts' plans of one year.
+
+    Concentration: share of the largest 1, 3 and 5 accounts in the total revenue, and the
+    Herfindahl-Hirschman index HHI = Σ (revenue share × 100)², 10,000 for a single account.
+    """
+    rows = tuple(sorted(rows, key=lambda r: -(r.cells["revenue"].value or 0)))
+    totals = {
+        key: _sum(key, [r.cells[key] for r in rows], f"no account has {key.replace('_', ' ')}")
+        for key in ("revenue", "forecast", "risk_exposure")
+    }
+    revenues = [r.cells["revenue"].value for r in rows if r.cells["revenue"].computable]
+    total = sum(revenues)
+    concentration: dict[str, Figure] = {}
+    for top in (1, 3, 5):
+        key = f"top_{top}_share"
+        concentration[key] = (
+            Figure(key, sum(revenues[:top]) / total, "percent") if total else Figure(key, None, "percent", reason="no revenue")
+        )
+    concentration["hhi"] = (
+        Figure("hhi", sum((value / total * 100) ** 2 for value in revenues), "number")
+        if total
+        else Figure("hhi", None, "number", reason="no revenue")
+    )
+    return Portfolio(year, rows, totals, concentration, tuple(without_plan))

@@ -1,0 +1,1 @@
+"""History: plans compared, read from Git, rolled over, started."""

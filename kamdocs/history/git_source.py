@@ -1,0 +1,55 @@
+"""Plan files as Git has them at a revision, read with `git show`: nothing is checked out."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path, PurePosixPath
+
+
+class GitError(Exception):
+    """Git could not answer: not a repository, an unknown revision."""
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        raise GitError("git is not installed") from None
+    if done.returncode != 0:
+        raise GitError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"git {' '.join(args)} failed")
+    return done.stdout
+
+
+def top_level(folder: Path) -> Path:
+    return Path(_git(folder, "rev-parse", "--show-toplevel").strip())
+
+
+def is_plan_path(path: str, accounts: str) -> bool:
+    parts = PurePosixPath(path).parts
+    prefix = PurePosixPath(accounts).parts
+    rest = parts[len(prefix) :]
+    return (
+        parts[: len(prefix)] == prefix
+        and len(rest) == 2
+        and rest[1].endswith((".yaml", ".yml"))
+        and not any(p.startswith((".", "_")) for p in rest)
+    )
+
+
+def changed_files(root: Path, base: str, head: str | None, under: str = ".") -> list[str]:
+    """Paths (relative to the repository) changed from `base` to `head`, or to the working tree without `head`."""
+    revisions = [base] if head is None else [base, head]
+    listing = _git(root, "diff", "--name-only", "--no-renames", *revisions, "--", under)
+    return sorted(line for line in listing.splitlines() if line)
+
+
+def read_at(root: Path, revision: str | None, path: str) -> str | None:
+    """The file's text at `revision` (the working tree without one), or None where it does not exist."""
+    if revision is None:
+        target = root / path
+        return target.read_text(encoding="utf-8") if target.is_file() else None
+    try:
+        return _git(root, "show", f"{revision}:{path}")
+    except GitError:
+        _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+        return None

@@ -1,1 +1,0 @@
-"""Renderings of the core's results: text, Markdown, JSON, CSV and XLSX. No computation here."""

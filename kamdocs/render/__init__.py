@@ -1,0 +1,1 @@
+"""Renderers: command-line outputs and site pages, made from views only."""

@@ -1,0 +1,47 @@
+"""Review dates and deadlines as iCalendar, for people to subscribe to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from kamdocs import __version__
+from kamdocs.core.problem import format_path
+from kamdocs.figures.deadlines import KINDS, Deadline
+from kamdocs.view.labels import label
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def calendar_events(account: str, name: str, deadlines: Sequence[Deadline], language: str, as_of: dt.date) -> bytes:
+    """One account's deadlines as iCalendar all-day events, ready to join: made where the account is assessed
+    (the worker processes of a site build), since serialising is the slow part. UIDs are stable across builds."""
+    # imported here, not at start-up of every kam command
+    from icalendar import Event
+
+    stamp = dt.datetime.combine(as_of, dt.time(0, 0), tzinfo=dt.UTC)
+    out = []
+    for deadline in deadlines:
+        kind = label(deadline.kind, language, KINDS)
+        event = Event()
+        event.add("uid", f"{account}.{deadline.kind}.{format_path(deadline.path)}.{deadline.date.isoformat()}@kamdocs")
+        event.add("summary", f"{name}: {kind}" + (f" – {deadline.title}" if deadline.title else ""))
+        event.add("dtstart", deadline.date)
+        event.add("dtend", deadline.date + dt.timedelta(days=1))
+        event.add("dtstamp", stamp)
+        event.add("categories", [deadline.kind])
+        out.append(event.to_ical())
+    return b"".join(out)
+
+
+def calendar_ics(events: Iterable[bytes], language: str) -> bytes:
+    """The calendar around the events of calendar_events, in the order given."""
+    from icalendar import Calendar
+
+    calendar = Calendar()
+    calendar.add("prodid", f"-//kamdocs {__version__}//key account deadlines//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Key account deadlines" if language == "en" else "Key-Account-Termine")
+    # a calendar writes its own properties, then its events, then its end line
+    head = calendar.to_ical()
+    return head.removesuffix(_END) + b"".join(events) + _END

@@ -1,0 +1,125 @@
+"""Inline SVG charts: readable without JavaScript, each with a title and a text table for screen readers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kamdocs.render.markup import escape
+
+WIDTH, HEIGHT, PAD = 560, 220, 44
+COLOURS = ("#3f51b5", "#90a4ae", "#e57373", "#81c784")
+
+
+def _frame(title: str, body: str, table: str) -> str:
+    return (
+        f'<figure class="kam-chart"><svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-label="{escape(title)}"><title>{escape(title)}</title>{body}</svg>'
+        f"<figcaption>{escape(title)}</figcaption>{table}</figure>"
+    )
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<table class="kam-sr-only"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def bars(title: str, labels: Sequence[str], values: Sequence[float], shown: Sequence[str], headers: tuple[str, str]) -> str:
+    """Vertical bars; `shown` are the values as text (also the fallback table)."""
+    if not values:
+        return ""
+    top = max(max(values), 1e-9)
+    span = (WIDTH - 2 * PAD) / len(values)
+    body = [f'<line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - PAD}" y2="{HEIGHT - PAD}" stroke="#999"/>']
+    for i, (label, value, text) in enumerate(zip(labels, values, shown, strict=False)):
+        h = max(0.0, value) / top * (HEIGHT - 2 * PAD)
+        x = PAD + i * span + span * 0.15
+        body.append(f'<rect x="{x:.1f}" y="{HEIGHT - PAD - h:.1f}" width="{span * 0.7:.1f}" height="{h:.1f}" fill="{COLOURS[0]}"/>')
+        body.append(
+            f'<text x="{x + span * 0.35:.1f}" y="{HEIGHT - PAD - h - 4:.1f}" font-size="11" text-anchor="middle">{escape(text)}</text>'
+        )
+        body.append(
+            f'<text x="{x + span * 0.35:.1f}" y="{HEIGHT - PAD + 16:.1f}" font-size="12" text-anchor="middle">{escape(label)}</text>'
+        )
+    return _frame(title, "".join(body), _table(headers, list(zip(labels, shown, strict=False))))
+
+
+def hbars(title: str, labels: Sequence[str], shares: Sequence[float], shown: Sequence[str], headers: tuple[str, str]) -> str:
+    """Horizontal bars of shares 0-1 (completeness)."""
+    if not shares:
+        return ""
+    row = (HEIGHT - 20) / len(shares)
+    left = 250
+    body = []
+    for i, (label, share, text) in enumerate(zip(labels, shares, shown, strict=False)):
+        y = 10 + i * row
+        body.append(f'<text x="{left - 8}" y="{y + row * 0.65:.1f}" font-size="11" text-anchor="end">{escape(label[:40])}</text>')
+        body.append(f'<rect x="{left}" y="{y + row * 0.15:.1f}" width="{WIDTH - left - 60}" height="{row * 0.7:.1f}" fill="#eceff1"/>')
+        body.append(
+            f'<rect x="{left}" y="{y + row * 0.15:.1f}" width="{(WIDTH - left - 60) * min(1.0, share):.1f}" height="{row * 0.7:.1f}" fill="{COLOURS[0]}"/>'
+        )
+        body.append(f'<text x="{WIDTH - 52}" y="{y + row * 0.65:.1f}" font-size="11">{escape(text)}</text>')
+    return _frame(title, "".join(body), _table(headers, list(zip(labels, shown, strict=False))))
+
+
+def stacked(title: str, parts: Sequence[tuple[str, float, str]], marks: Sequence[tuple[str, float, str]], headers: tuple[str, str]) -> str:
+    """One horizontal stacked bar (parts) with marker lines (marks): the forecast composition."""
+    total = max([sum(v for _, v, _ in parts), *(v for _, v, _ in marks), 1e-9])
+    scale = (WIDTH - 2 * PAD) / total
+    body, x = [], float(PAD)
+    for i, (label, value, text) in enumerate(parts):
+        w = max(0.0, value) * scale
+        body.append(f'<rect x="{x:.1f}" y="70" width="{w:.1f}" height="50" fill="{COLOURS[i % len(COLOURS)]}"/>')
+        body.append(f'<text x="{x + 4:.1f}" y="62" font-size="11">{escape(label)}: {escape(text)}</text>' if w > 60 else "")
+        x += w
+    for index, (label, value, _text) in enumerate(sorted(marks, key=lambda m: m[1])):
+        mx = PAD + value * scale
+        ty = 156 + 16 * (index % 3)
+        body.append(f'<line x1="{mx:.1f}" y1="60" x2="{mx:.1f}" y2="{ty - 12}" stroke="#333" stroke-dasharray="4 3"/>')
+        body.append(f'<text x="{mx:.1f}" y="{ty}" font-size="11" text-anchor="middle">{escape(label)}</text>')
+    rows = [(label, text) for label, _, text in [*parts, *marks]]
+    return _frame(title, "".join(body), _table(headers, rows))
+
+
+def line(
+    title: str,
+    points: Sequence[tuple[float, float]],
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    labels: Sequence[tuple[str, str]],
+    headers: tuple[str, str],
+    guide: float | None = None,
+    x_ticks: Sequence[str] = (),
+) -> str:
+    """A polyline through points in the given ranges; `guide` draws a horizontal reference line."""
+    if not points:
+        return ""
+    (x0, x1), (y0, y1) = x_range, y_range
+
+    def px(x: float) -> float:
+        return PAD + (x - x0) / ((x1 - x0) or 1) * (WIDTH - 2 * PAD)
+
+    def py(y: float) -> float:
+        return HEIGHT - PAD - (y - y0) / ((y1 - y0) or 1) * (HEIGHT - 2 * PAD)
+
+    body = [
+        f'<line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - PAD}" y2="{HEIGHT - PAD}" stroke="#999"/>',
+        f'<line x1="{PAD}" y1="{PAD}" x2="{PAD}" y2="{HEIGHT - PAD}" stroke="#999"/>',
+    ]
+    if guide is not None:
+        body.append(
+            f'<line x1="{PAD}" y1="{py(guide):.1f}" x2="{WIDTH - PAD}" y2="{py(guide):.1f}" stroke="{COLOURS[2]}" stroke-dasharray="4 3"/>'
+        )
+    path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in points)
+    body.append(f'<polyline points="{path}" fill="none" stroke="{COLOURS[0]}" stroke-width="2"/>')
+    if len(points) <= 12:
+        body += [f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3" fill="{COLOURS[0]}"/>' for x, y in points]
+        if len(labels) == len(points):
+            body += [
+                f'<text x="{px(x):.1f}" y="{py(y) - 8:.1f}" font-size="11" text-anchor="middle">{escape(text)}</text>'
+                for (x, y), (_, text) in zip(points, labels, strict=False)
+            ]
+    for i, tick in enumerate(x_ticks):
+        x = x0 + i * (x1 - x0) / max(1, len(x_ticks) - 1)
+        body.append(f'<text x="{px(x):.1f}" y="{HEIGHT - PAD + 16}" font-size="11" text-anchor="middle">{escape(tick)}</text>')
+    return _frame(title, "".join(body), _table(headers, labels))

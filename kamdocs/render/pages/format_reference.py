@@ -1,0 +1,99 @@
+"""The plan format reference, written from the schema itself so that it never drifts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from kamdocs.render.pages.render import PageSource
+
+HEADINGS = {
+    "en": {
+        "title": "Plan format reference",
+        "intro": "Every field of a key account plan (format v1), generated from `schema/account-plan.schema.json`. "
+        "Amounts are numbers in the configured currency; probabilities and shares are fractions from 0 to 1; "
+        "dates are written `YYYY-MM-DD`. Keys starting with `x-` are free for company extensions. "
+        "Fields marked confidential never appear in the shared edition.",
+        "columns": ("Key", "Type", "English", "Deutsch", "Description"),
+        "required": "required",
+        "confidential": "confidential",
+        "list_of": "list of",
+    },
+    "de": {
+        "title": "Referenz des Planformats",
+        "intro": "Alle Felder eines Key-Account-Plans (Format v1), erzeugt aus `schema/account-plan.schema.json`. "
+        "Beträge sind Zahlen in der eingestellten Währung; Wahrscheinlichkeiten und Anteile sind Brüche von 0 bis 1; "
+        "Daten werden `JJJJ-MM-TT` geschrieben. Schlüssel, die mit `x-` beginnen, sind frei für eigene Erweiterungen. "
+        "Als vertraulich markierte Felder erscheinen nie in der geteilten Ausgabe.",
+        "columns": ("Schlüssel", "Typ", "English", "Deutsch", "Beschreibung"),
+        "required": "Pflicht",
+        "confidential": "vertraulich",
+        "list_of": "Liste von",
+    },
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _type(node: dict[str, Any], words: dict[str, Any]) -> str:
+    if "enum" in node:
+        return " / ".join(f"`{value}`" for value in node["enum"])
+    if "const" in node:
+        return f"`{node['const']}`"
+    if node.get("format") == "date":
+        return "date"
+    if node.get("x-kam-markdown"):
+        return "Markdown"
+    if node.get("x-kam-unit") == "currency":
+        return "amount"
+    kind = node.get("type", "")
+    if kind == "array":
+        item = node.get("items", {})
+        return f"{words['list_of']} {'objects' if item.get('type') == 'object' else _type(item, words)}"
+    if isinstance(kind, list):
+        return " / ".join(kind)
+    return str(kind)
+
+
+def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    ref = node.get("$ref", "")
+    if ref.startswith("#/$defs/"):
+        return {**defs.get(ref.removeprefix("#/$defs/"), {}), **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def _rows(node: dict[str, Any], prefix: str, defs: dict[str, Any], words: dict[str, Any]) -> Iterator[str]:
+    required = set(node.get("required", ()))
+    for name, raw in node.get("properties", {}).items():
+        child = _resolve(raw, defs)
+        key = f"{prefix}{name}"
+        marks = [words["required"]] if name in required else []
+        if child.get("x-kam-confidential"):
+            marks.append(words["confidential"])
+        note = f" *({', '.join(marks)})*" if marks else ""
+        yield (
+            f"| `{key}` | {_cell(_type(child, words))} | {_cell(child.get('title', ''))} | "
+            f"{_cell(child.get('x-kam-label-de', ''))} | {_cell(child.get('description', ''))}{note} |"
+        )
+        if child.get("type") == "object":
+            yield from _rows(child, f"{key}.", defs, words)
+        item = child.get("items", {})
+        if child.get("type") == "array" and item.get("type") == "object":
+            yield from _rows(item, f"{key}[].", defs, words)
+
+
+def render_format_reference(schema: dict[str, Any], language: str = "en") -> PageSource:
+    """One section per top-level key, one table row per field."""
+    words = HEADINGS[language]
+    defs = schema.get("$defs", {})
+    header = "| " + " | ".join(words["columns"]) + " |\n|" + "---|" * len(words["columns"])
+    out = [f"# {words['title']}", "", words["intro"], ""]
+    for name, raw in schema.get("properties", {}).items():
+        node = _resolve(raw, defs)
+        title = node.get("x-kam-label-de" if language == "de" else "title", name)
+        out += [f"## {title} (`{name}`)", "", node.get("description", ""), "", header]
+        out += list(_rows({"properties": {name: raw}, "required": schema.get("required", [])}, "", defs, words))
+        out.append("")
+    return PageSource(words["title"], "\n".join(out))

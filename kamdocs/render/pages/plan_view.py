@@ -1,0 +1,82 @@
+"""Any part of a plan, readable: labels from the schema, Markdown rendered safely, ids shown as names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kamdocs.core.schema import PlanSchema
+from kamdocs.render.markup import escape, render_markdown
+from kamdocs.render.pages.html import html_table
+
+
+class PlanView:
+    def __init__(self, schema: PlanSchema, plan: dict[str, Any], language: str) -> None:
+        self.schema = schema
+        self.plan = plan
+        self.language = language
+        self.names: dict[str, dict[str, str]] = {
+            "team": {m["id"]: m["name"] for m in plan.get("team", [])},
+            "contacts": {c["id"]: c["name"] for c in plan.get("contacts", [])},
+            "goals": {g["id"]: g["title"] for g in plan.get("goals", [])},
+            "account.buying_units": {u["id"]: u["name"] for u in plan.get("account", {}).get("buying_units", [])},
+        }
+
+    def node(self, *path: str) -> dict[str, Any]:
+        """The schema of a property path (list items by their property name)."""
+        node = self.schema.raw
+        for part in path:
+            node = node.get("properties", {}).get(part) or node.get("items", {}).get("properties", {}).get(part, {})
+        return node
+
+    def label(self, node: dict[str, Any], fallback: str) -> str:
+        return node.get("x-kam-label-de" if self.language == "de" else "title", fallback)
+
+    def value(self, node: dict[str, Any], value: Any) -> str:
+        """One value as HTML."""
+        if isinstance(value, dict):
+            return self.mapping(node, value)
+        if isinstance(value, list):
+            items = node.get("items", {})
+            if any(isinstance(v, dict) for v in value):
+                return self.table(items, value)
+            ref = node.get("x-kam-ref")
+            return (
+                ", ".join(escape(self.names.get(ref, {}).get(str(v), v)) for v in value)
+                if ref
+                else ("<ul>" + "".join(f"<li>{escape(v)}</li>" for v in value) + "</ul>")
+            )
+        if node.get("x-kam-markdown") and isinstance(value, str):
+            return render_markdown(value)
+        if "x-kam-ref" in node:
+            return escape(self.names.get(node["x-kam-ref"], {}).get(str(value), value))
+        if isinstance(value, bool):
+            return escape({"de": ("ja", "nein")}.get(self.language, ("yes", "no"))[0 if value else 1])
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, (int, float)) and node.get("x-kam-unit") == "currency":
+            text = f"{value:,}"
+            return escape(text.translate(str.maketrans(",.", ".,")) if self.language == "de" else text)
+        return escape(value)
+
+    def mapping(self, node: dict[str, Any], data: dict[str, Any]) -> str:
+        properties = node.get("properties", {})
+        rows = [
+            f"<dt>{escape(self.label(properties.get(k, {}), k))}</dt><dd>{self.value(properties.get(k, {}), v)}</dd>"
+            for k, v in data.items()
+            if not k.startswith("x-") and v not in (None, "", [], {})
+        ]
+        return f'<dl class="kam-fields">{"".join(rows)}</dl>' if rows else ""
+
+    def table(self, item: dict[str, Any], rows: list[dict[str, Any]]) -> str:
+        properties = item.get("properties", {})
+        keys = [k for k in properties if any(k in r for r in rows)]
+        return html_table(
+            [self.label(properties[k], k) for k in keys],
+            [[self.value(properties[k], r[k]) if k in r else "" for k in keys] for r in rows],
+            "kam-table",
+        )
+
+    def section(self, key: str) -> str:
+        """A top-level section of the plan as HTML, empty when the plan does not have it."""
+        value = self.plan.get(key)
+        return "" if value in (None, "", [], {}) else self.value(self.node(key), value)

@@ -1,0 +1,123 @@
+"""All generated pages of the site, from the plans; the MkDocs plugin only hands them over."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from kamdocs.figures.assessment import Context, assess, prepare, summarise_accounts
+from kamdocs.render.outputs.calendar import calendar_events, calendar_ics
+from kamdocs.figures.classify import Classification, classify, read_customers
+from kamdocs.core.config import Config
+from kamdocs.core.loader import Document
+from kamdocs.render.pages.account import account_page
+from kamdocs.render.pages.agenda import agenda_page
+from kamdocs.render.pages.changes import changes_page
+from kamdocs.render.pages.dashboard import calendar_page, dashboard_page, tier_page
+from kamdocs.render.pages.plan_view import PlanView
+from kamdocs.render.pages.render import RenderedPage, render_page
+from kamdocs.render.pages.summary import AccountSummary
+from kamdocs.view.words import t
+from kamdocs.figures.portfolio import build, row
+from kamdocs.core.problem import Problem, Severity
+from kamdocs.view.redact import for_edition
+from kamdocs.core.schema import load_schema
+from kamdocs.core.validate import display_name
+
+ROOT = "accounts"
+DASHBOARD = f"{ROOT}/index.md"
+CALENDAR = f"{ROOT}/calendar.md"
+CALENDAR_ICS = f"{ROOT}/calendar.ics"
+PARALLEL_FROM = 20
+"""Plans from which the site's pages are made in worker processes: a plan's pages cost three times its validation."""
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    pages: dict[str, RenderedPage]
+    """uri -> the page, rendered"""
+    files: dict[str, bytes]
+    """uri -> content of other generated files (the calendar)"""
+    accounts: tuple[AccountSummary, ...]
+    problems: tuple[Problem, ...]
+    context: Context
+
+
+def account_uri(account: str, page: str = "index") -> str:
+    return f"{ROOT}/{account}/{page}.md"
+
+
+def account_pages(history: list[Document], context: Context) -> AccountSummary:
+    """Every page of one account: the current plan, earlier years, year-over-year changes, the agenda."""
+    config = context.config
+    edition, language, currency = config.edition, config.language, config.currency
+    schema = load_schema(config.schema)
+    assessments = [assess(history[: i + 1], context) for i in range(len(history))]
+    plans = [for_edition(doc.data, context.secrets, edition) for doc in history]
+    current = assessments[-1]
+    account = current.account
+    pages: dict[str, RenderedPage] = {}
+    years = [a.year for a in assessments]
+    for index, assessment in enumerate(assessments):
+        latest = index == len(assessments) - 1
+        links = [] if latest else [(t("current_plan", language), "index.md")]
+        links += [(str(y), f"{y}.md") for y in years[:-1] if y != assessment.year]
+        if index:
+            links.append((f"{t('changes', language)} {years[index - 1]}", f"changes-{assessment.year}.md"))
+            pages[account_uri(account, f"changes-{assessment.year}")] = render_page(changes_page(
+                assessments[index - 1], assessment, plans[index - 1], plans[index], edition, language, currency))
+        if latest:
+            links.append((t("agenda", language), "agenda.md"))
+        view = PlanView(schema, plans[index], language)
+        pages[account_uri(account, "index" if latest else str(assessment.year))] = render_page(account_page(
+            assessments[: index + 1], view, edition, language, currency, links))
+    pages[account_uri(account, "agenda")] = render_page(
+        agenda_page(current, PlanView(schema, plans[-1], language), context.secrets, edition, language, currency))
+    failing = tuple(a.message for a in current.alerts if a.blocking and (edition == "internal" or not a.confidential))
+    tier = current.figures["tier"].value or "–"
+    ics = calendar_events(account, current.name, current.deadlines, language, config.as_of)
+    return AccountSummary(account, current.name, tier, current.year, pages, row(current), current.deadlines, ics, failing)
+
+
+def _classification(config: Config, base: Path) -> tuple[Classification | None, list[Problem]]:
+    path = config.accounts / "customers.csv"
+    if not path.is_file():
+        return None, []
+    customers, year, problems = read_customers(path, display=display_name(path, base))
+    if problems:
+        return None, problems
+    planned = {p.name for p in config.accounts.iterdir() if p.is_dir()}
+    return classify(customers, year, config.figures.abc_limits, planned), []
+
+
+def build_site(config: Config, base: Path, jobs: int | None = None) -> Site:
+    """Validate, assess and render every account; then the dashboard and the calendar."""
+    context, checked = prepare(config, base)
+    # every account needs it: imported once here, before the worker processes fork, not once in each
+    importlib.import_module("icalendar")
+    results, accounts = summarise_accounts(config, partial(account_pages, context=context), base, jobs=jobs, parallel_from=PARALLEL_FROM)
+    classification, csv_problems = _classification(config, base)
+    problems = tuple(p for r in [checked, *results] for p in r.problems if p.severity is Severity.ERROR) + tuple(csv_problems)
+    accounts = sorted(accounts, key=lambda a: a.account)
+    year = max((a.year for a in accounts), default=config.as_of.year)
+    portfolio = build([a.row for a in accounts if a.year == year], year, [a.account for a in accounts if a.year != year])
+    pages = {uri: content for a in accounts for uri, content in a.pages.items()}
+    pages[DASHBOARD] = render_page(
+        dashboard_page(portfolio, accounts, classification, config.edition, config.language, config.currency, config.as_of, problems))
+    pages[CALENDAR] = render_page(calendar_page(accounts, config.language, config.as_of))
+    for tier in sorted({a.tier for a in accounts}):
+        pages[tier_uri(tier)] = render_page(tier_page(tier, portfolio, accounts, config.edition, config.language, config.currency))
+    ics = calendar_ics((a.ics for a in accounts), config.language)
+    return Site(pages, {CALENDAR_ICS: ics}, tuple(accounts), problems, context)
+
+
+def tier_uri(tier: str) -> str:
+    return f"{ROOT}/tier-{tier.lower() if tier.isalnum() else 'none'}.md"
+
+
+def nav_uris(accounts: Sequence[AccountSummary]) -> list[str]:
+    """Dashboard, calendar and one page per tier: every page carries the nav, so it must not grow with the accounts."""
+    return [DASHBOARD, CALENDAR, *(tier_uri(tier) for tier in sorted({a.tier for a in accounts}))]

@@ -1,0 +1,40 @@
+"""The forecast question of the action plan, answered in a sentence: what revenue this year, with what probability."""
+
+from __future__ import annotations
+
+from kamdocs.figures.assessment import Assessment
+from kamdocs.view.labels import reason_text
+from kamdocs.view.numbers import amount, percent
+
+
+def forecast_sentence(assessment: Assessment, language: str, currency: str) -> str:
+    """The action plan's question, answered: what revenue this year, with what probability."""
+    f = assessment.figures
+
+    def money(key: str) -> str:
+        return amount(f[key].value, language, currency)
+
+    forecast = f["forecast"]
+    if not forecast.computable:
+        reason = reason_text(forecast.reason, language)
+        return f"Keine Prognose für {assessment.year}: {reason}." if language == "de" else f"No forecast for {assessment.year}: {reason}."
+    parts = forecast.detail
+    committed, pipeline = amount(parts["committed"], language, currency), amount(parts["weighted_pipeline"], language, currency)
+    chance = f["forecast_beats_last_year"]
+    if language == "de":
+        text = (
+            f"Für {assessment.year} erwarten wir {money('forecast')} Umsatz mit {assessment.name} "
+            f"({committed} gesichert, {pipeline} gewichtete Chancen), zwischen {money('forecast_worst')} und {money('forecast_best')}."
+        )
+        if chance.computable:
+            text += f" Mit {percent(chance.value, language)} Wahrscheinlichkeit übertreffen wir den Vorjahresumsatz von {amount(chance.detail['target'], language, currency)}."
+        return text
+    text = (
+        f"In {assessment.year} we expect {money('forecast')} revenue from {assessment.name} "
+        f"({committed} committed, {pipeline} weighted pipeline), between {money('forecast_worst')} and {money('forecast_best')}."
+    )
+    if chance.computable:
+        text += (
+            f" The chance to beat last year's {amount(chance.detail['target'], language, currency)} is {percent(chance.value, language)}."
+        )
+    return text
