@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The browser tests drive Debian's Chromium; installing it needs root (CI runs as root).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site test lint validate clean
+.PHONY: site test lint validate catalogues messages clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/kam validate
@@ -36,11 +36,23 @@ $(BIN)/python:
 
 $(VENV)/.site-deps: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	$(MAKE) --no-print-directory catalogues
 	touch $@
 
 $(VENV)/.test-deps: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[docs,test]'
+	$(MAKE) --no-print-directory catalogues
 	touch $@
+
+# The message catalogues, compiled with Babel (kamdocs compiles a .po in memory where no fresh .mo is there).
+LOCALES := kamdocs/view/locale
+catalogues:
+	$(BIN)/pybabel compile --domain kamdocs --directory $(LOCALES) --statistics
+
+# After adding or changing a message in the code: extract the ids and merge them into every catalogue.
+messages: $(VENV)/.test-deps
+	$(BIN)/pybabel extract --no-location --sort-output -k N_ -k because -k translate -o $(LOCALES)/kamdocs.pot kamdocs
+	$(BIN)/pybabel update --domain kamdocs --input-file $(LOCALES)/kamdocs.pot --output-dir $(LOCALES) --no-fuzzy-matching
 
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium

@@ -136,8 +136,8 @@ def test_show_prints_figures_checklists_and_alerts(run) -> None:
     lines = result.output.splitlines()
     assert lines[0] == "Meridian Stores plc (meridian-stores), Plan year 2026"
     assert any(line.startswith("In 2026 we expect ") for line in lines)
-    assert any(line.startswith("Revenue last year ") and line.endswith(" EUR") for line in lines)
-    assert "Completeness: 100.0 %" in lines
+    assert any(line.startswith("Revenue last year ") and line.endswith(" €4,003,800") for line in lines)
+    assert "Completeness: 100.0%" in lines
     assert not any(line.startswith("Contribution margin") for line in lines), "shared edition by default"
 
 

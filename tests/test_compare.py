@@ -42,7 +42,7 @@ def test_numbers_show_the_difference(acme) -> None:
     new["sales"][0]["revenue"] = 125_000
     [change] = diff_plans(acme, new)
     assert change.path == ("sales", "2025/Devices", "revenue")
-    assert describe(change, "en") == "100000 → 125000 (+25,000, 25.0 %)"
+    assert describe(change, "en") == "100000 → 125000 (+25,000, 25.0%)"
 
 
 def test_long_text_gets_a_word_diff() -> None:

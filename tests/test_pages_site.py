@@ -171,7 +171,7 @@ def test_search_finds_the_sections_of_current_plans_only(sites: dict[str, Path])
     entries = {doc["location"]: doc for doc in docs}
     assert entries["accounts/nordwerk/"]["title"] == "Nordwerk Antriebstechnik GmbH"
     assert "Jana Brückner" in entries["accounts/nordwerk/"]["text"]
-    assert entries["accounts/nordwerk/#figures"]["title"] == "Figures" and "1,657,000 EUR" in entries["accounts/nordwerk/#figures"]["text"]
+    assert entries["accounts/nordwerk/#figures"]["title"] == "Figures" and "€1,657,000" in entries["accounts/nordwerk/#figures"]["text"]
     assert "accounts/nordwerk/#stakeholder-map" in entries and "guide/" in entries  # hand-written pages indexed as before
     assert not [location for location in entries if location.startswith(("accounts/nordwerk/2025/", "accounts/nordwerk/agenda/"))]
     assert len(entries) == len(docs)

@@ -63,6 +63,8 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         except ConfigError as err:
             raise PluginError(str(err)) from None
         self.kam: Config = kam.with_overrides(edition=self.config.edition, language=self.config.language)
+        # the theme's own words (search, navigation, footer) in the site's language
+        config.theme["language"] = self.kam.language
         config.extra_css.append(STYLESHEET)
         config.extra_javascript.extend(uri for uri in ASSETS if uri.endswith(".js"))
         # The many generated pages are reached from the dashboard and the account pages, not from the nav.

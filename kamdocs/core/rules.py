@@ -29,7 +29,7 @@ _YEAR_FILE = re.compile(r"^[0-9]{4}$")
 
 
 def walk(data: Any, pattern: KeyPath, prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
-    """Every (path, value) matching `pattern`, where WILDCARD matches each list item."""
+    """Every (path, value) matching `pattern`, where WILDCARD matches each list item and each key."""
     if not pattern:
         yield prefix, data
         return
@@ -38,6 +38,9 @@ def walk(data: Any, pattern: KeyPath, prefix: KeyPath = ()) -> Iterator[tuple[Ke
         if isinstance(data, list):
             for index, item in enumerate(data):
                 yield from walk(item, rest, (*prefix, index))
+        elif isinstance(data, dict):
+            for key, item in data.items():
+                yield from walk(item, rest, (*prefix, key))
     elif isinstance(data, dict) and head in data:
         yield from walk(data[head], rest, (*prefix, head))
 

@@ -63,13 +63,44 @@ class PlanSchema:
         return self.annotations[keyword]
 
 
-def _annotated(node: dict[str, Any], keyword: str, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:
+_SAME_PLACE = ("allOf", "anyOf", "oneOf")
+"""Subschemas that describe the value itself, not a child of it."""
+
+
+def _annotated(
+    node: Any, keyword: str, path: KeyPath, root: dict[str, Any] | None = None, seen: frozenset[str] = frozenset()
+) -> Iterator[tuple[KeyPath, Any]]:
+    """Every (path, value) of `keyword`, through $ref, allOf/anyOf/oneOf, if/then/else, items, prefixItems,
+    patternProperties and additionalProperties (WILDCARD stands for any list item and any key), because
+    a company that extends the schema may mark a field in any of them."""
+    if not isinstance(node, dict):
+        return
+    root = node if root is None else root
     if keyword in node and path:
         yield path, node[keyword]
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/") and ref not in seen:
+        yield from _annotated(_pointer(root, ref), keyword, path, root, seen | {ref})
+    for key in _SAME_PLACE:
+        for child in node.get(key, []) if isinstance(node.get(key), list) else []:
+            yield from _annotated(child, keyword, path, root, seen)
+    for key in ("if", "then", "else"):
+        yield from _annotated(node.get(key), keyword, path, root, seen)
     for name, child in node.get("properties", {}).items():
-        yield from _annotated(child, keyword, (*path, name))
-    if isinstance(node.get("items"), dict):
-        yield from _annotated(node["items"], keyword, (*path, WILDCARD))
+        yield from _annotated(child, keyword, (*path, name), root, seen)
+    for child in (*node.get("patternProperties", {}).values(), node.get("additionalProperties"), node.get("items")):
+        yield from _annotated(child, keyword, (*path, WILDCARD), root, seen)
+    for child in node.get("prefixItems", []):
+        yield from _annotated(child, keyword, (*path, WILDCARD), root, seen)
+
+
+def _pointer(root: dict[str, Any], ref: str) -> Any:
+    """The node a local JSON pointer such as #/$defs/money names (None when it names nothing)."""
+    node: Any = root
+    for part in ref[2:].split("/"):
+        part = part.replace("~1", "/").replace("~0", "~")
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
 
 
 def load_schema(path: Path) -> PlanSchema:

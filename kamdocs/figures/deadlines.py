@@ -9,16 +9,6 @@ from typing import Any
 from kamdocs.core.problem import KeyPath
 from kamdocs.figures.derive import OPEN_ACTION, Figures
 
-KINDS: dict[str, tuple[str, str]] = {
-    "annual_review": ("Annual review", "Jahresgespräch"),
-    "action": ("Action due", "Maßnahme fällig"),
-    "milestone": ("Milestone due", "Meilenstein fällig"),
-    "notice_deadline": ("Contract notice deadline", "Kündigungsfrist endet"),
-    "contract_end": ("Contract ends", "Vertrag endet"),
-    "question": ("Open question due", "Offene Frage fällig"),
-    "care": ("Care improvement due", "Verbesserung der Kundenpflege fällig"),
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Deadline:

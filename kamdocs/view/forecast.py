@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kamdocs.figures.assessment import Assessment
+from kamdocs.view.i18n import translate
 from kamdocs.view.labels import reason_text
 from kamdocs.view.numbers import amount, percent
 
@@ -10,31 +11,31 @@ from kamdocs.view.numbers import amount, percent
 def forecast_sentence(assessment: Assessment, language: str, currency: str) -> str:
     """The action plan's question, answered: what revenue this year, with what probability."""
     f = assessment.figures
-
-    def money(key: str) -> str:
-        return amount(f[key].value, language, currency)
-
     forecast = f["forecast"]
     if not forecast.computable:
-        reason = reason_text(forecast.reason, language)
-        return f"Keine Prognose für {assessment.year}: {reason}." if language == "de" else f"No forecast for {assessment.year}: {reason}."
-    parts = forecast.detail
-    committed, pipeline = amount(parts["committed"], language, currency), amount(parts["weighted_pipeline"], language, currency)
-    chance = f["forecast_beats_last_year"]
-    if language == "de":
-        text = (
-            f"Für {assessment.year} erwarten wir {money('forecast')} Umsatz mit {assessment.name} "
-            f"({committed} gesichert, {pipeline} gewichtete Chancen), zwischen {money('forecast_worst')} und {money('forecast_best')}."
+        return translate("No forecast for {year}: {reason}.", language).format(
+            year=assessment.year, reason=reason_text(forecast.reason, language)
         )
-        if chance.computable:
-            text += f" Mit {percent(chance.value, language)} Wahrscheinlichkeit übertreffen wir den Vorjahresumsatz von {amount(chance.detail['target'], language, currency)}."
-        return text
-    text = (
-        f"In {assessment.year} we expect {money('forecast')} revenue from {assessment.name} "
-        f"({committed} committed, {pipeline} weighted pipeline), between {money('forecast_worst')} and {money('forecast_best')}."
+
+    def money(value: float) -> str:
+        return amount(value, language, currency)
+
+    parts = forecast.detail
+    text = translate(
+        "In {year} we expect {forecast} revenue from {name} ({committed} committed, {pipeline} weighted pipeline), between {worst} and {best}.",
+        language,
+    ).format(
+        year=assessment.year,
+        forecast=money(forecast.value),
+        name=assessment.name,
+        committed=money(parts["committed"]),
+        pipeline=money(parts["weighted_pipeline"]),
+        worst=money(f["forecast_worst"].value),
+        best=money(f["forecast_best"].value),
     )
+    chance = f["forecast_beats_last_year"]
     if chance.computable:
-        text += (
-            f" The chance to beat last year's {amount(chance.detail['target'], language, currency)} is {percent(chance.value, language)}."
+        text += " " + translate("The chance to beat last year's {revenue} is {chance}.", language).format(
+            revenue=money(chance.detail["target"]), chance=percent(chance.value, language)
         )
     return text

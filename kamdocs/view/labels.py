@@ -1,137 +1,112 @@
-"""English and German labels for everything the toolkit writes besides the schema's own."""
+"""The labels of figures and common words: English message ids, said in the reader's language by the catalogue."""
 
 from __future__ import annotations
 
 from kamdocs.figures.figure import Reason
+from kamdocs.view.i18n import N_, translate
 
-FIGURES: dict[str, tuple[str, str]] = {
-    "revenue": ("Revenue last year", "Umsatz Vorjahr"),
-    "revenue_growth": ("Revenue growth", "Umsatzwachstum"),
-    "revenue_cagr": ("Revenue CAGR", "Umsatzwachstum p. a. (CAGR)"),
-    "volume_growth": ("Sales volume growth", "Absatzwachstum"),
-    "contribution_margin": ("Contribution margin", "Deckungsbeitrag"),
-    "margin_pct": ("Contribution margin %", "Deckungsbeitrag in %"),
-    "cost_ratio": ("Costs per revenue", "Kosten je Umsatz"),
-    "instrument_ratio": ("Instrument cost/benefit", "Kosten/Nutzen der Instrumente"),
-    "share_of_wallet": ("Share of wallet", "Lieferanteil beim Kunden"),
-    "vs_comparable": ("Revenue vs. comparable customers", "Umsatz vs. vergleichbare Kunden"),
-    "forecast": ("Forecast (expected)", "Prognose (erwartet)"),
-    "forecast_worst": ("Forecast, worst case", "Prognose, ungünstigster Fall"),
-    "forecast_best": ("Forecast, best case", "Prognose, günstigster Fall"),
-    "forecast_beats_last_year": ("Chance to beat last year", "Chance, das Vorjahr zu übertreffen"),
-    "nps": ("Net Promoter Score", "Net Promoter Score"),
-    "csat": ("Customer satisfaction (CSAT)", "Kundenzufriedenheit (CSAT)"),
-    "renewal_rate": ("Contract renewal rate", "Vertragsverlängerungsquote"),
-    "cross_upsell_rate": ("Cross- and upselling rate", "Cross- und Upselling-Quote"),
-    "clv": ("Customer lifetime value", "Customer Lifetime Value"),
-    "actions_done": ("Action plan done", "Aktionsplan erledigt"),
-    "overdue_actions": ("Overdue actions", "Überfällige Maßnahmen"),
-    "milestones_reached": ("Milestones reached", "Meilensteine erreicht"),
-    "overdue_milestones": ("Overdue milestones", "Überfällige Meilensteine"),
-    "risk_exposure": ("Risk exposure", "Risikoexposition"),
-    "active_contacts": ("Active contacts", "Aktive Ansprechpartner"),
-    "single_threaded": ("Single-threaded relationship", "Beziehung hängt an einem Faden"),
-    "decision_maker_known": ("Decision maker known", "Entscheider bekannt"),
-    "supporter_among_deciders": ("Supporter among decision makers", "Fürsprecher unter den Entscheidern"),
-    "contract_end": ("Contract end", "Vertragsende"),
-    "notice_deadline": ("Notice deadline", "Kündigungsfrist endet"),
-    "days_to_notice": ("Days to notice deadline", "Tage bis Kündigungsfrist"),
-    "renewal_due": ("Renewal decision due", "Verlängerung steht an"),
-    "ka_score": ("Key-account score", "Key-Account-Score"),
-    "tier": ("Tier", "Stufe"),
-    "days_since_review": ("Days since last review", "Tage seit letzter Prüfung"),
-    "stale": ("Plan stale", "Plan veraltet"),
-    "days_to_review": ("Days to annual review", "Tage bis Jahresgespräch"),
+FIGURES: dict[str, str] = {
+    "revenue": N_("Revenue last year"),
+    "revenue_growth": N_("Revenue growth"),
+    "revenue_cagr": N_("Revenue CAGR"),
+    "volume_growth": N_("Sales volume growth"),
+    "contribution_margin": N_("Contribution margin"),
+    "margin_pct": N_("Contribution margin %"),
+    "cost_ratio": N_("Costs per revenue"),
+    "instrument_ratio": N_("Instrument cost/benefit"),
+    "share_of_wallet": N_("Share of wallet"),
+    "vs_comparable": N_("Revenue vs. comparable customers"),
+    "forecast": N_("Forecast (expected)"),
+    "forecast_worst": N_("Forecast, worst case"),
+    "forecast_best": N_("Forecast, best case"),
+    "forecast_beats_last_year": N_("Chance to beat last year"),
+    "nps": N_("Net Promoter Score"),
+    "csat": N_("Customer satisfaction (CSAT)"),
+    "renewal_rate": N_("Contract renewal rate"),
+    "cross_upsell_rate": N_("Cross- and upselling rate"),
+    "clv": N_("Customer lifetime value"),
+    "actions_done": N_("Action plan done"),
+    "overdue_actions": N_("Overdue actions"),
+    "milestones_reached": N_("Milestones reached"),
+    "overdue_milestones": N_("Overdue milestones"),
+    "risk_exposure": N_("Risk exposure"),
+    "active_contacts": N_("Active contacts"),
+    "single_threaded": N_("Single-threaded relationship"),
+    "decision_maker_known": N_("Decision maker known"),
+    "supporter_among_deciders": N_("Supporter among decision makers"),
+    "contract_end": N_("Contract end"),
+    "notice_deadline": N_("Notice deadline"),
+    "days_to_notice": N_("Days to notice deadline"),
+    "renewal_due": N_("Renewal decision due"),
+    "ka_score": N_("Key-account score"),
+    "tier": N_("Tier"),
+    "days_since_review": N_("Days since last review"),
+    "stale": N_("Plan stale"),
+    "days_to_review": N_("Days to annual review"),
 }
 
-WORDS: dict[str, tuple[str, str]] = {
-    "figures": ("Figures", "Kennzahlen"),
-    "checklists": ("Checklists", "Checklisten"),
-    "completeness": ("Completeness", "Vollständigkeit"),
-    "overall": ("Overall", "Gesamt"),
-    "missing": ("Missing", "Fehlt"),
-    "alerts": ("Alerts", "Hinweise"),
-    "none": ("none", "keine"),
-    "yes": ("yes", "ja"),
-    "no": ("no", "nein"),
-    "not_computable": ("not computable", "nicht berechenbar"),
-    "confidential": ("confidential", "vertraulich"),
-    "account": ("Account", "Account"),
-    "year": ("Plan year", "Planjahr"),
-    "owner": ("Key account manager", "Key-Account-Manager"),
-    "status": ("Status", "Status"),
-    "total": ("Total", "Summe"),
-    "completeness_col": ("Complete", "Vollständig"),
-    "next_deadline": ("Next deadline", "Nächster Termin"),
-    "alerts_col": ("Failed gates", "Verletzte Prüfregeln"),
-    "portfolio": ("Key account portfolio", "Key-Account-Portfolio"),
-    "concentration": ("Concentration", "Konzentration"),
-    "top_1_share": ("Share of the largest account", "Anteil des größten Accounts"),
-    "top_3_share": ("Share of the 3 largest", "Anteil der 3 größten"),
-    "top_5_share": ("Share of the 5 largest", "Anteil der 5 größten"),
-    "hhi": ("Herfindahl-Hirschman index", "Herfindahl-Hirschman-Index"),
-    "name": ("Name", "Name"),
-    "without_plan": ("Without a plan for this year", "Ohne Plan für dieses Jahr"),
-    "class": ("Class", "Klasse"),
-    "share": ("Share", "Anteil"),
-    "cumulative": ("Cumulative", "Kumuliert"),
-    "customer": ("Customer", "Kunde"),
-    "revenue": ("Revenue", "Umsatz"),
-    "candidates": ("Key-account candidates without a plan", "Key-Account-Kandidaten ohne Plan"),
+WORDS: dict[str, str] = {
+    "figures": N_("Figures"),
+    "checklists": N_("Checklists"),
+    "completeness": N_("Completeness"),
+    "overall": N_("Overall"),
+    "missing": N_("Missing"),
+    "alerts": N_("Alerts"),
+    "none": N_("none"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "not_computable": N_("not computable"),
+    "confidential": N_("confidential"),
+    "account": N_("Account"),
+    "year": N_("Plan year"),
+    "owner": N_("Key account manager"),
+    "status": N_("Status"),
+    "total": N_("Total"),
+    "completeness_col": N_("Complete"),
+    "next_deadline": N_("Next deadline"),
+    "alerts_col": N_("Failed gates"),
+    "portfolio": N_("Key account portfolio"),
+    "concentration": N_("Concentration"),
+    "top_1_share": N_("Share of the largest account"),
+    "top_3_share": N_("Share of the 3 largest"),
+    "top_5_share": N_("Share of the 5 largest"),
+    "hhi": N_("Herfindahl-Hirschman index"),
+    "name": N_("Name"),
+    "without_plan": N_("Without a plan for this year"),
+    "class": N_("Class"),
+    "share": N_("Share"),
+    "cumulative": N_("Cumulative"),
+    "customer": N_("Customer"),
+    "revenue": N_("Revenue"),
+    "calendar_name": N_("Key account deadlines"),
+    "more": N_("{count} more"),
+    "candidates": N_("Key-account candidates without a plan"),
 }
 
 
-def label(key: str, language: str, table: dict[str, tuple[str, str]] = FIGURES) -> str:
-    english, german = table[key]
-    return german if language == "de" else english
+KINDS: dict[str, str] = {
+    "annual_review": N_("Annual review"),
+    "action": N_("Action due"),
+    "milestone": N_("Milestone due"),
+    "notice_deadline": N_("Contract notice deadline"),
+    "contract_end": N_("Contract ends"),
+    "question": N_("Open question due"),
+    "care": N_("Care improvement due"),
+}
+"""Kinds of deadlines (kamdocs.figures.deadlines.Deadline.kind)."""
+
+
+def label(key: str, language: str, table: dict[str, str] = FIGURES) -> str:
+    return translate(table[key], language)
 
 
 def word(key: str, language: str) -> str:
     return label(key, language, WORDS)
 
 
-REASONS_DE: dict[str, str] = {
-    "{path} (at least {needed}, found {found})": "{path} (mindestens {needed}, vorhanden {found})",
-    "figure {figure}: {reason}": "Kennzahl {figure}: {reason}",
-    "{first} or {second}": "{first} oder {second}",
-    "no sales figures for {year}": "keine Umsatzzahlen für {year}",
-    "revenue of {year} is 0": "der Umsatz {year} ist 0",
-    "needs sales figures of at least two years": "braucht Umsatzzahlen aus mindestens zwei Jahren",
-    "needs sales volumes of {before} and {year}": "braucht Absatzmengen für {before} und {year}",
-    "categories count in different units: see per category": "die Kategorien zählen in verschiedenen Einheiten: siehe je Kategorie",
-    "costs missing for {categories} in {year}": "Kosten fehlen für {categories} in {year}",
-    "revenue is 0": "der Umsatz ist 0",
-    "needs instruments with cost and expected benefit": "braucht Instrumente mit Kosten und erwartetem Nutzen",
-    "needs revenue and the customer's total spend for {year}": "braucht Umsatz und Gesamtbedarf des Kunden für {year}",
-    "needs revenue and the average revenue of comparable customers": "braucht Umsatz und Durchschnittsumsatz vergleichbarer Kunden",
-    "needs committed revenue or opportunities": "braucht gesicherten Umsatz oder Verkaufschancen",
-    "no revenue for {year} to compare with": "kein Umsatz {year} zum Vergleich",
-    "needs NPS survey counts": "braucht die Zahlen einer NPS-Umfrage",
-    "needs a CSAT score": "braucht einen CSAT-Wert",
-    "needs kpis.{block} with {whole} above 0": "braucht kpis.{block} mit {whole} über 0",
-    "needs the contribution margin and kpis.expected_lifetime_years": "braucht den Deckungsbeitrag und kpis.expected_lifetime_years",
-    "no actions planned": "keine Maßnahmen geplant",
-    "no milestones": "keine Meilensteine",
-    "needs open risks with probability and impact": "braucht offene Risiken mit Wahrscheinlichkeit und Auswirkung",
-    "no attitude recorded for the decision makers": "keine Haltung der Entscheider erfasst",
-    "no contract end": "kein Vertragsende",
-    "needs contract.end and contract.notice_period_months": "braucht contract.end und contract.notice_period_months",
-    "needs key-account criteria or revenue": "braucht Key-Account-Kriterien oder Umsatz",
-    "needs the key-account score": "braucht den Key-Account-Score",
-    "plan.last_reviewed is not set": "plan.last_reviewed ist nicht gesetzt",
-    "annual_review.date is not set": "annual_review.date ist nicht gesetzt",
-    "no open deadline": "kein offener Termin",
-}
-"""German for the reasons why a figure cannot be computed (kamdocs.figures.figure.Reason)."""
-
-
 def reason_text(reason: str | None, language: str) -> str:
     """A reason in the language asked for (any other text as it is)."""
     if not isinstance(reason, Reason):
         return str(reason or "")
-    german = REASONS_DE.get(reason.template) if language == "de" else None
-    if not german:
-        return str(reason)
-    return german.format(
-        **{key: reason_text(value, language) if isinstance(value, Reason) else value for key, value in reason.params.items()}
-    )
+    params = {key: reason_text(value, language) if isinstance(value, Reason) else value for key, value in reason.params.items()}
+    return translate(reason.template, language).format(**params)

@@ -1,22 +1,15 @@
-"""How figures are written, in English or German."""
+"""How figures are written in the reader's language (Babel's locale data)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kamdocs.figures.figure import Figure
+from kamdocs.view.i18n import amount, date_text, percent, translate
+from kamdocs.view.i18n import decimal as number
 from kamdocs.view.labels import reason_text, word
 
-
-def number(value: float, language: str, decimals: int = 0) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.translate(str.maketrans(",.", ".,")) if language == "de" else text
-
-
-def amount(value: float, language: str, currency: str) -> str:
-    return f"{number(value, language)} {currency}"
-
-
-def percent(value: float, language: str) -> str:
-    return f"{number(value * 100, language, 1)} %"
+__all__ = ["amount", "number", "percent", "value_text", "visible"]
 
 
 def visible(figure: Figure, edition: str) -> bool:
@@ -38,7 +31,9 @@ def value_text(figure: Figure, language: str, currency: str) -> str:
     if unit == "number":
         return number(value, language)
     if unit == "days":
-        return f"{value} {'Tage' if language == 'de' else 'days'}"
+        return translate("{days} days", language).format(days=number(value, language))
     if unit == "flag":
         return word("yes" if value else "no", language)
+    if unit == "date":
+        return date_text(dt.date.fromisoformat(value), language)
     return str(value)

@@ -12,8 +12,10 @@ from kamdocs.core.schema import WILDCARD
 def _without(node: Any, path: KeyPath) -> Any:
     """`node` without the values under `path`; containers on the way are copied, everything else is shared."""
     head, rest = path[0], path[1:]
-    if head == WILDCARD:
-        return [_without(item, rest) for item in node] if isinstance(node, list) and rest else node
+    if head == WILDCARD and isinstance(node, list):
+        return [_without(item, rest) for item in node] if rest else []
+    if head == WILDCARD and isinstance(node, dict):
+        return {key: _without(value, rest) for key, value in node.items()} if rest else {}
     if not (isinstance(node, dict) and head in node):
         return node
     copied = dict(node)

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 
 from kamdocs import __version__
 from kamdocs.core.problem import format_path
-from kamdocs.figures.deadlines import KINDS, Deadline
-from kamdocs.view.labels import label
+from kamdocs.figures.deadlines import Deadline
+from kamdocs.view.labels import KINDS, label, word
 
 _END = b"END:VCALENDAR\r\n"
 
@@ -41,7 +41,7 @@ def calendar_ics(events: Iterable[bytes], language: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", f"-//kamdocs {__version__}//key account deadlines//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Key account deadlines" if language == "en" else "Key-Account-Termine")
+    calendar.add("x-wr-calname", word("calendar_name", language))
     # a calendar writes its own properties, then its events, then its end line
     head = calendar.to_ical()
     return head.removesuffix(_END) + b"".join(events) + _END

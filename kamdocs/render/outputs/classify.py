@@ -8,6 +8,7 @@ import json
 
 from kamdocs.figures.classify import Classification
 from kamdocs.render.outputs.tables import table
+from kamdocs.view.classify import classification_summary
 from kamdocs.view.labels import word
 from kamdocs.view.numbers import amount, percent
 
@@ -59,20 +60,7 @@ def render_classification(result: Classification, fmt: str, language: str, curre
                 ]
             )
         return out.getvalue()
-    counts = {c: sum(r.abc == c for r in result.ranked) for c in "ABC"}
-    a_limit, b_limit = (percent(x, language) for x in result.limits)
-    if language == "de":
-        summary = (
-            f"ABC-Analyse {result.year}: {len(result.ranked)} Kunden, {amount(result.total, language, currency)} Umsatz. "
-            f"{percent(result.pareto_customers, language)} der Kunden ({counts['A']}) machen {a_limit} des Umsatzes (A); "
-            f"B bis {b_limit}: {counts['B']}; C: {counts['C']}."
-        )
-    else:
-        summary = (
-            f"ABC analysis {result.year}: {len(result.ranked)} customers, {amount(result.total, language, currency)} revenue. "
-            f"{percent(result.pareto_customers, language)} of the customers ({counts['A']}) make {a_limit} of revenue (A); "
-            f"B up to {b_limit}: {counts['B']}; C: {counts['C']}."
-        )
+    summary = classification_summary(result, language, currency)
     shown = result.ranked[:top] if top else result.ranked
     headers = [
         word("class", language),
@@ -95,7 +83,7 @@ def render_classification(result: Classification, fmt: str, language: str, curre
     ]
     out = [f"# {summary}" if fmt == "markdown" else summary, "", table(headers, rows, fmt, right=(3, 4, 5))]
     if top and len(result.ranked) > top:
-        out.append(f"… {len(result.ranked) - top} more\n")
+        out.append("… " + word("more", language).format(count=len(result.ranked) - top) + "\n")
     candidates = ", ".join(f"{r.customer.id} ({amount(r.customer.revenue, language, currency)})" for r in result.candidates) or word(
         "none", language
     )

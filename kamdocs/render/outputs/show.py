@@ -11,6 +11,7 @@ from kamdocs.render.outputs.tables import table
 from kamdocs.view.forecast import forecast_sentence
 from kamdocs.view.labels import label, reason_text, word
 from kamdocs.view.numbers import percent, value_text, visible
+from kamdocs.view.schema_labels import in_language
 
 
 def show_data(assessment: Assessment, edition: str, language: str, currency: str) -> dict[str, Any]:
@@ -34,12 +35,16 @@ def show_data(assessment: Assessment, edition: str, language: str, currency: str
         "checklists": [
             {
                 "id": result.checklist.id,
-                "label": result.checklist.label[language],
+                "label": in_language(result.checklist.label, language),
                 "completeness": result.completeness,
                 "done": result.done,
                 "items": len(result.items),
                 "missing": [
-                    {"id": i.item.id, "label": i.item.label[language], "fill_in": [reason_text(m, language) for m in i.missing]}
+                    {
+                        "id": i.item.id,
+                        "label": in_language(i.item.label, language),
+                        "fill_in": [reason_text(m, language) for m in i.missing],
+                    }
                     for i in result.items
                     if not i.done
                 ],

@@ -14,6 +14,7 @@ from kamdocs.render.pages.render import PageSource, admonition
 from kamdocs.view.forecast import forecast_sentence
 from kamdocs.view.labels import label, reason_text
 from kamdocs.view.numbers import amount, number, percent, value_text, visible
+from kamdocs.view.schema_labels import in_language
 from kamdocs.view.words import t
 
 SPECIAL = ("kamdocs", "contacts", "actions", "milestones", "risks", "contract")
@@ -72,7 +73,7 @@ def completeness_chart(assessment: Assessment, language: str) -> str:
     results = assessment.checklists
     return charts.hbars(
         t("completeness", language),
-        [r.checklist.label[language] for r in results],
+        [in_language(r.checklist.label, language) for r in results],
         [r.completeness for r in results],
         [percent(r.completeness, language) for r in results],
         (t("checklists", language), t("completeness", language)),
@@ -90,7 +91,7 @@ def figures_table(assessment: Assessment, edition: str, language: str, currency:
 
 def checklists_section(assessment: Assessment, language: str) -> str:
     missing = [
-        f"<li><strong>{escape(r.checklist.label[language])}</strong> / {escape(i.item.label[language])}: "
+        f"<li><strong>{escape(in_language(r.checklist.label, language))}</strong> / {escape(in_language(i.item.label, language))}: "
         + "; ".join(code(reason_text(m, language)) for m in i.missing)
         + "</li>"
         for r in assessment.checklists

@@ -16,6 +16,7 @@ from kamdocs.render.pages.plan_view import PlanView
 from kamdocs.render.pages.render import PageSource
 from kamdocs.view.labels import label
 from kamdocs.view.numbers import amount, number, value_text, visible
+from kamdocs.view.schema_labels import in_language
 from kamdocs.view.words import t
 
 STATUS_FIGURES = ("revenue", "revenue_growth", "share_of_wallet", "forecast", "nps", "csat", "actions_done", "milestones_reached")
@@ -89,7 +90,7 @@ def information_values(
         )
         if not text and hidden and edition != "internal":
             text = f"<em>{escape(t('internal_only', language))}</em>"
-        rows.append([escape(item.label[language]), text or f"<em>{escape(t('not_set', language))}</em>"])
+        rows.append([escape(in_language(item.label, language)), text or f"<em>{escape(t('not_set', language))}</em>"])
     return rows
 
 
@@ -119,7 +120,7 @@ def agenda_page(assessment: Assessment, view: PlanView, secrets: Confidentiality
         ("presentation_folder", _text(view, "annual_review", "preparation", "presentation_folder")),
     ]
     preparation = next((r for r in assessment.checklists if r.checklist.id == "preparation"), None)
-    titles = {i.item.id: i.item.label[language] for i in preparation.items} if preparation else {}
+    titles = {i.item.id: in_language(i.item.label, language) for i in preparation.items} if preparation else {}
     for number_, (key, body) in enumerate(points, start=1):
         out += [f"### {number_}. {md(titles.get(key, key))}", _html(body) or f"*{t('not_set', language)}*", ""]
 

@@ -20,7 +20,7 @@ def agenda_source(history: list[Document], context: Context, year: int | None) -
         return None
     config = context.config
     plan = for_edition(assessment.document.data, context.secrets, config.edition)
-    view = PlanView(load_schema(config.schema), plan, config.language)
+    view = PlanView(load_schema(config.schema), plan, config.language, config.currency)
     return agenda_page(assessment, view, context.secrets, config.edition, config.language, config.currency)
 
 

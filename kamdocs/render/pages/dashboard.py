@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from kamdocs.core.problem import Problem
 from kamdocs.figures.classify import Classification
-from kamdocs.figures.deadlines import KINDS, Deadline
+from kamdocs.figures.deadlines import Deadline
 from kamdocs.figures.figure import Figure
 from kamdocs.figures.portfolio import Portfolio
 from kamdocs.render.markup import escape
@@ -15,7 +15,7 @@ from kamdocs.render.pages import charts
 from kamdocs.render.pages.html import Cell, block, code, html_link, link, md, table
 from kamdocs.render.pages.render import PageSource, admonition
 from kamdocs.render.pages.summary import AccountSummary
-from kamdocs.view.labels import label, word
+from kamdocs.view.labels import KINDS, label, word
 from kamdocs.view.numbers import percent, value_text, visible
 from kamdocs.view.portfolio import column_label, columns
 from kamdocs.view.words import t

@@ -7,52 +7,33 @@ from kamdocs.core.config import Config
 from kamdocs.figures.checklists import Checklist, Condition
 from kamdocs.figures.derive import explained
 from kamdocs.render.pages.render import PageSource
+from kamdocs.view.i18n import N_, translate
 from kamdocs.view.labels import label
+from kamdocs.view.schema_labels import in_language
 
-TEXT = {
-    "en": {
-        "figures": "Figures",
-        "figures_intro": "Every figure kamdocs derives from a plan, computed in one place (`kamdocs/derive.py`) and shown "
-        'the same way by `kam show`, `kam portfolio` and this site. "Last year" is the year before the plan year. A figure '
-        "whose inputs are missing is shown as *not computable* with the reason, never as 0. Figures marked confidential are "
-        "derived from confidential fields and appear only in the internal edition.",
-        "confidential": "confidential",
-        "keys": "Keys",
-        "checklists": "Checklists",
-        "checklists_intro": "The checklists of Key Account Management, from `schema/checklists.yaml`. An item is done when its "
-        "condition holds; `kam show` lists the key paths still to fill in. Completeness is done items / all items.",
-        "done_when": "Done when",
-        "item": "Item",
-        "present": "is filled in",
-        "at_least": "has at least {n} entries",
-        "computable": "figure {f} can be computed",
-        "and": " and ",
-        "or": " or ",
-    },
-    "de": {
-        "figures": "Kennzahlen",
-        "figures_intro": "Alle Kennzahlen, die kamdocs aus einem Plan ableitet, berechnet an einer Stelle (`kamdocs/derive.py`) "
-        "und gleich gezeigt von `kam show`, `kam portfolio` und dieser Website. „Vorjahr“ ist das Jahr vor dem Planjahr. Fehlen "
-        "Eingaben, heißt die Kennzahl *nicht berechenbar*, mit Grund, nie 0. Vertrauliche Kennzahlen stammen aus vertraulichen "
-        "Feldern und erscheinen nur in der internen Ausgabe.",
-        "confidential": "vertraulich",
-        "keys": "Schlüssel",
-        "checklists": "Checklisten",
-        "checklists_intro": "Die Checklisten des Key Account Managements aus `schema/checklists.yaml`. Ein Punkt ist erledigt, "
-        "wenn seine Bedingung erfüllt ist; `kam show` nennt die noch zu füllenden Schlüssel. Vollständigkeit = erledigte / alle Punkte.",
-        "done_when": "Erledigt, wenn",
-        "item": "Punkt",
-        "present": "ausgefüllt ist",
-        "at_least": "mindestens {n} Einträge hat",
-        "computable": "Kennzahl {f} berechenbar ist",
-        "and": " und ",
-        "or": " oder ",
-    },
+TEXT: dict[str, str] = {
+    "figures": N_("Figures"),
+    "figures_intro": N_(
+        'Every figure kamdocs derives from a plan, computed in one place (`kamdocs/figures/derive/`) and shown the same way by `kam show`, `kam portfolio` and this site. "Last year" is the year before the plan year. A figure whose inputs are missing is shown as *not computable* with the reason, never as 0. Figures marked confidential are derived from confidential fields and appear only in the internal edition.'
+    ),
+    "confidential": N_("confidential"),
+    "keys": N_("Keys"),
+    "checklists": N_("Checklists"),
+    "checklists_intro": N_(
+        "The checklists of Key Account Management, from `schema/checklists.yaml`. An item is done when its condition holds; `kam show` lists the key paths still to fill in. Completeness is done items / all items."
+    ),
+    "done_when": N_("Done when"),
+    "item": N_("Item"),
+    "present": N_("is filled in"),
+    "at_least": N_("has at least {n} entries"),
+    "computable": N_("figure {f} can be computed"),
+    "and": N_(" and "),
+    "or": N_(" or "),
 }
 
 
 def render_figures_reference(config: Config, secrets: Confidentiality, language: str = "en") -> PageSource:
-    words = TEXT[language]
+    words = {key: translate(text, language) for key, text in TEXT.items()}
     out = [f"# {words['figures']}", "", words["figures_intro"], ""]
     for doc, figures in explained(config, secrets):
         names = ", ".join(label(f.key, language) + (f" *({words['confidential']})*" if f.confidential else "") for f in figures)
@@ -61,7 +42,7 @@ def render_figures_reference(config: Config, secrets: Confidentiality, language:
 
 
 def _condition_text(condition: Condition, language: str) -> str:
-    words = TEXT[language]
+    words = {key: translate(text, language) for key, text in TEXT.items()}
     if "path" in condition:
         needed = condition.get("min")
         return f"`{condition['path']}` " + (words["at_least"].format(n=needed) if needed else words["present"])
@@ -74,11 +55,11 @@ def _condition_text(condition: Condition, language: str) -> str:
 
 
 def render_checklists_reference(checklists: tuple[Checklist, ...], language: str = "en") -> PageSource:
-    words = TEXT[language]
+    words = {key: translate(text, language) for key, text in TEXT.items()}
     out = [f"# {words['checklists']}", "", words["checklists_intro"], ""]
     for checklist in checklists:
         out += [
-            f"## {checklist.label[language]}",
+            f"## {in_language(checklist.label, language)}",
             "",
             f"| {words['item']} | English | Deutsch | {words['done_when']} |",
             "|---|---|---|---|",

@@ -6,30 +6,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from kamdocs.render.pages.render import PageSource
+from kamdocs.view.i18n import N_, translate
+from kamdocs.view.schema_labels import field_label
 
-HEADINGS = {
-    "en": {
-        "title": "Plan format reference",
-        "intro": "Every field of a key account plan (format v1), generated from `schema/account-plan.schema.json`. "
-        "Amounts are numbers in the configured currency; probabilities and shares are fractions from 0 to 1; "
-        "dates are written `YYYY-MM-DD`. Keys starting with `x-` are free for company extensions. "
-        "Fields marked confidential never appear in the shared edition.",
-        "columns": ("Key", "Type", "English", "Deutsch", "Description"),
-        "required": "required",
-        "confidential": "confidential",
-        "list_of": "list of",
-    },
-    "de": {
-        "title": "Referenz des Planformats",
-        "intro": "Alle Felder eines Key-Account-Plans (Format v1), erzeugt aus `schema/account-plan.schema.json`. "
-        "Beträge sind Zahlen in der eingestellten Währung; Wahrscheinlichkeiten und Anteile sind Brüche von 0 bis 1; "
-        "Daten werden `JJJJ-MM-TT` geschrieben. Schlüssel, die mit `x-` beginnen, sind frei für eigene Erweiterungen. "
-        "Als vertraulich markierte Felder erscheinen nie in der geteilten Ausgabe.",
-        "columns": ("Schlüssel", "Typ", "English", "Deutsch", "Beschreibung"),
-        "required": "Pflicht",
-        "confidential": "vertraulich",
-        "list_of": "Liste von",
-    },
+HEADINGS: dict[str, Any] = {
+    "title": N_("Plan format reference"),
+    "intro": N_(
+        "Every field of a key account plan (format v1), generated from `schema/account-plan.schema.json`. Amounts are numbers in the configured currency; probabilities and shares are fractions from 0 to 1; dates are written `YYYY-MM-DD`. Keys starting with `x-` are free for company extensions. Fields marked confidential never appear in the shared edition."
+    ),
+    "columns": (N_("Key"), N_("Type"), N_("English"), N_("Deutsch"), N_("Description")),
+    "required": N_("required"),
+    "confidential": N_("confidential"),
+    "list_of": N_("list of"),
 }
 
 
@@ -86,13 +74,16 @@ def _rows(node: dict[str, Any], prefix: str, defs: dict[str, Any], words: dict[s
 
 def render_format_reference(schema: dict[str, Any], language: str = "en") -> PageSource:
     """One section per top-level key, one table row per field."""
-    words = HEADINGS[language]
+    words = {
+        key: tuple(translate(v, language) for v in text) if isinstance(text, tuple) else translate(text, language)
+        for key, text in HEADINGS.items()
+    }
     defs = schema.get("$defs", {})
     header = "| " + " | ".join(words["columns"]) + " |\n|" + "---|" * len(words["columns"])
     out = [f"# {words['title']}", "", words["intro"], ""]
     for name, raw in schema.get("properties", {}).items():
         node = _resolve(raw, defs)
-        title = node.get("x-kam-label-de" if language == "de" else "title", name)
+        title = field_label(node, language, name)
         out += [f"## {title} (`{name}`)", "", node.get("description", ""), "", header]
         out += list(_rows({"properties": {name: raw}, "required": schema.get("required", [])}, "", defs, words))
         out.append("")

@@ -7,13 +7,17 @@ from typing import Any
 from kamdocs.core.schema import PlanSchema
 from kamdocs.render.markup import escape, render_markdown
 from kamdocs.render.pages.html import html_table
+from kamdocs.view.labels import word
+from kamdocs.view.numbers import amount, number
+from kamdocs.view.schema_labels import enum_label, field_label
 
 
 class PlanView:
-    def __init__(self, schema: PlanSchema, plan: dict[str, Any], language: str) -> None:
+    def __init__(self, schema: PlanSchema, plan: dict[str, Any], language: str, currency: str) -> None:
         self.schema = schema
         self.plan = plan
         self.language = language
+        self.currency = currency
         self.names: dict[str, dict[str, str]] = {
             "team": {m["id"]: m["name"] for m in plan.get("team", [])},
             "contacts": {c["id"]: c["name"] for c in plan.get("contacts", [])},
@@ -29,7 +33,7 @@ class PlanView:
         return node
 
     def label(self, node: dict[str, Any], fallback: str) -> str:
-        return node.get("x-kam-label-de" if self.language == "de" else "title", fallback)
+        return field_label(node, self.language, fallback)
 
     def value(self, node: dict[str, Any], value: Any) -> str:
         """One value as HTML."""
@@ -43,19 +47,20 @@ class PlanView:
             return (
                 ", ".join(escape(self.names.get(ref, {}).get(str(v), v)) for v in value)
                 if ref
-                else ("<ul>" + "".join(f"<li>{escape(v)}</li>" for v in value) + "</ul>")
+                else ("<ul>" + "".join(f"<li>{self.value(items, v)}</li>" for v in value) + "</ul>")
             )
         if node.get("x-kam-markdown") and isinstance(value, str):
             return render_markdown(value)
         if "x-kam-ref" in node:
             return escape(self.names.get(node["x-kam-ref"], {}).get(str(value), value))
+        if "enum" in node:
+            return escape(enum_label(node, value, self.language))
         if isinstance(value, bool):
-            return escape({"de": ("ja", "nein")}.get(self.language, ("yes", "no"))[0 if value else 1])
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
+            return escape(word("yes" if value else "no", self.language))
         if isinstance(value, (int, float)) and node.get("x-kam-unit") == "currency":
-            text = f"{value:,}"
-            return escape(text.translate(str.maketrans(",.", ".,")) if self.language == "de" else text)
+            return escape(amount(value, self.language, self.currency, cents=True))
+        if isinstance(value, (int, float)):
+            return escape(number(value, self.language, 0 if float(value).is_integer() else 2))
         return escape(value)
 
     def mapping(self, node: dict[str, Any], data: dict[str, Any]) -> str:

@@ -71,11 +71,11 @@ def account_pages(history: list[Document], context: Context) -> AccountSummary:
                 assessments[index - 1], assessment, plans[index - 1], plans[index], edition, language, currency))
         if latest:
             links.append((t("agenda", language), "agenda.md"))
-        view = PlanView(schema, plans[index], language)
+        view = PlanView(schema, plans[index], language, currency)
         pages[account_uri(account, "index" if latest else str(assessment.year))] = render_page(account_page(
             assessments[: index + 1], view, edition, language, currency, links))
     pages[account_uri(account, "agenda")] = render_page(
-        agenda_page(current, PlanView(schema, plans[-1], language), context.secrets, edition, language, currency))
+        agenda_page(current, PlanView(schema, plans[-1], language, currency), context.secrets, edition, language, currency))
     failing = tuple(a.message for a in current.alerts if a.blocking and (edition == "internal" or not a.confidential))
     tier = current.figures["tier"].value or "–"
     ics = calendar_events(account, current.name, current.deadlines, language, config.as_of)

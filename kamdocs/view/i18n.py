@@ -1,0 +1,121 @@
+"""Words and formats in the reader's language: gettext catalogues and Babel's locale data.
+
+Every word the toolkit writes is an English message id, translated through the
+catalogue `locale/<language>/LC_MESSAGES/kamdocs.po` (compiled to .mo by
+`make`, or in memory from the .po when no fresh .mo is there). A new language
+is a new catalogue plus the schema's labels: nothing here changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import io
+import re
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal, format_percent
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "kamdocs"
+SOURCE_LANGUAGE = "en"
+"""The language of the message ids: it needs no catalogue."""
+
+__all__ = [
+    "DOMAIN",
+    "LOCALE_DIR",
+    "N_",
+    "amount",
+    "date_text",
+    "decimal",
+    "languages",
+    "percent",
+    "translate",
+]
+
+
+def N_(message: str) -> str:
+    """Marks a message id for extraction where it is defined; `translate` says it in a language."""
+    return message
+
+
+def languages(extra: tuple[Path, ...] = ()) -> tuple[str, ...]:
+    """The languages a reader may choose: the source language and every catalogue found."""
+    found = {SOURCE_LANGUAGE}
+    for folder in (LOCALE_DIR, *extra):
+        if folder.is_dir():
+            found |= {p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po")}
+    return tuple(sorted(found))
+
+
+@cache
+def catalogue(language: str, extra: tuple[Path, ...] = ()) -> gettext.NullTranslations:
+    """The compiled catalogue of `language`; the first folder of `extra` that has one wins over the package's."""
+    for folder in (*extra, LOCALE_DIR):
+        po = folder / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+        mo = po.with_suffix(".mo")
+        if mo.is_file() and (not po.is_file() or mo.stat().st_mtime_ns >= po.stat().st_mtime_ns):
+            with mo.open("rb") as handle:
+                return gettext.GNUTranslations(handle)
+        if po.is_file():
+            with po.open("rb") as handle:
+                compiled = io.BytesIO()
+                write_mo(compiled, read_po(handle, locale=language, domain=DOMAIN))
+            compiled.seek(0)
+            return gettext.GNUTranslations(compiled)
+    return gettext.NullTranslations()
+
+
+_EXTRA: list[Path] = []
+
+
+def add_catalogues(folder: Path) -> None:
+    """A company's own catalogues (a language of its own, or words of its own), from [tool.kam] locales."""
+    if folder not in _EXTRA:
+        _EXTRA.append(folder)
+        catalogue.cache_clear()
+
+
+def extra_catalogues() -> tuple[Path, ...]:
+    return tuple(_EXTRA)
+
+
+def translate(message: str, language: str) -> str:
+    return catalogue(language, tuple(_EXTRA)).gettext(message)
+
+
+@cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)
+
+
+def decimal(value: float, language: str, decimals: int = 0) -> str:
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, pattern, locale=_locale(language))
+
+
+def amount(value: float, language: str, currency: str, cents: bool = False) -> str:
+    """An amount in the locale's currency pattern: 1.657.000 € in German, €1,657,000 in English; whole units
+    unless `cents` and the value has them (a price of 389,50 €)."""
+    locale = _locale(language)
+    standard = locale.currency_formats["standard"].pattern.split(";")[0]
+    pattern = standard if cents and not float(value).is_integer() else standard.replace(".00", "")
+    return format_currency(value, currency, format=pattern, locale=locale, currency_digits=False)
+
+
+def percent(value: float, language: str, decimals: int = 1) -> str:
+    """A share as a percentage with one decimal: 24,0 % in German, 24.0% in English."""
+    locale = _locale(language)
+    standard = locale.percent_formats[None].pattern.split(";")[0]
+    pattern = re.sub(r"0(?=\W*%)", "0." + "0" * decimals, standard, count=1) if decimals else standard
+    return format_percent(value, pattern, locale=locale)
+
+
+def date_text(value: dt.date, language: str) -> str:
+    """A date as the locale writes it: 31.03.2026 in German, Mar 31, 2026 in English."""
+    return format_date(value, "medium", locale=_locale(language))
