@@ -76,3 +76,12 @@ def workspace(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "schema", tmp_path / "schema")
     shutil.copytree(FIXTURES / "accounts", tmp_path / "accounts")
     return tmp_path
+
+
+def make_reader(edition: str = "shared", language: str = "en", schema: Path = SCHEMA) -> Any:
+    """A reader of the example schema's plans, as `kam` and the site make one from the options."""
+    from kamdocs.core.confidentiality import Confidentiality
+    from kamdocs.core.schema import load_schema
+    from kamdocs.view.reader import Edition, Reader
+
+    return Reader(Edition(edition), language, "EUR", Confidentiality.of(load_schema(schema)), schema)

@@ -3,14 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, FIXTURES, ROOT, SCHEMA
+from conftest import AS_OF, FIXTURES, ROOT, SCHEMA, make_reader
 
 from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.config import Config
 from kamdocs.core.schema import WILDCARD, load_schema
 from kamdocs.figures.checklists import completeness, load_checklists, overall, parse_path
 from kamdocs.figures.derive import derive
-from kamdocs.view.labels import reason_text
 
 DOMAIN_COUNTS = {"information": 16, "preparation": 6, "agenda": 5, "best_practice": 5}
 
@@ -65,17 +64,16 @@ def test_any_condition_reports_the_alternatives(acme, checklists) -> None:
     assert not satisfaction.done
     assert satisfaction.missing[0].startswith("figure nps: needs NPS survey counts or figure csat")
     assert satisfaction.missing[0].endswith("or customer_analysis.satisfaction")
-    german = reason_text(satisfaction.missing[0], "de")
-    assert (
-        german.startswith("Kennzahl nps: ") and " oder Kennzahl csat: " in german and german.endswith("oder customer_analysis.satisfaction")
-    )
-    assert "needs" not in german and " or " not in german
+    german = make_reader(language="de").reason(satisfaction.missing[0])
+    assert german.startswith("Kennzahl Net Promoter Score: ") and " oder Kennzahl Kundenzufriedenheit (CSAT): " in german
+    assert german.endswith("oder Kundenanalyse › Zufriedenheit")
+    assert "needs" not in german and " or " not in german and "customer_analysis" not in german
 
 
 def test_counts_are_said_in_german_too(acme, checklists) -> None:
     results = {r.checklist.id: r for r in results_for(acme, checklists)}
     (missing,) = results["best_practice"].items[1].missing
-    assert reason_text(missing, "de") == "contacts (mindestens 3, vorhanden 1)"
+    assert make_reader(language="de").reason(missing) == "Ansprechpartner (mindestens 3, vorhanden 1)"
 
 
 def test_exemplary_example_is_complete(checklists) -> None:

@@ -318,8 +318,8 @@ def test_new_refuses_a_bad_account_id(run, workspace: Path) -> None:
 def test_diff_of_an_account_and_of_two_files(run) -> None:
     by_account = run("diff", "kestrel-freight", "--as-of", "2026-11-24", cwd=ROOT)
     assert by_account.exit_code == 0, by_account.output
-    assert by_account.output.startswith("accounts/kestrel-freight/2026.yaml (kestrel-freight 2025 → 2026, changed):")
-    assert "  + contacts.jv.left_on: 2026-05-31" in by_account.output
+    assert by_account.output.startswith("accounts/kestrel-freight/2026.yaml (Kestrel Freight Ltd, 2025 → 2026): 76 changes, ")
+    assert "  + Contact persons › jv › Left on: May 31, 2026" in by_account.output
     files = run(
         "diff", "accounts/kestrel-freight/2024.yaml", "accounts/kestrel-freight/2025.yaml", "--format", "json", "--as-of", "2026-11-24"
     )
@@ -348,9 +348,9 @@ def test_diff_against_git_revisions(run, workspace: Path, acme) -> None:
     result = run("diff", "--base", "HEAD~1", "--head", "HEAD", "--format", "markdown", "--as-of", "2026-11-24", cwd=workspace)
     assert result.exit_code == 0, result.output
     assert "| `accounts/acme-tools/2026.yaml` | 2026 → 2026 | changed | 1 |" in result.output
-    assert "| `accounts/initech/2026.yaml` | — → 2026 | added | 0 |" in result.output
-    assert "| `accounts/acme-tools/2027.yaml` | — → 2027 | added | 0 |" in result.output
-    assert "`plan.status`: draft → approved" in result.output
+    assert "| `accounts/initech/2026.yaml` | — → 2026 | new plan | 0 |" in result.output
+    assert "| `accounts/acme-tools/2027.yaml` | — → 2027 | new plan | 0 |" in result.output
+    assert "Plan › Status: draft → approved" in result.output
     assert run("diff", "--base", "HEAD").output == "No plan changed.\n"
     bad = run("diff", "--base", "no-such-rev")
     assert bad.exit_code == 2 and bad.output.startswith("Error: git:")

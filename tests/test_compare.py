@@ -2,22 +2,20 @@ from __future__ import annotations
 
 import copy
 
-from conftest import ACME, AS_OF, ROOT, SCHEMA
+from conftest import ACME, AS_OF, ROOT, SCHEMA, make_reader
 
 from kamdocs.core.config import Config
 from kamdocs.core.loader import Document, load_file
-from kamdocs.figures.assessment import prepare
+from kamdocs.figures.assessment import Assessment, assess, prepare
 from kamdocs.history.diff import diff_plans
-from kamdocs.render.outputs.diff import render_diff
-from kamdocs.view.compare import compare, describe, word_changes
+from kamdocs.render.outputs.diff import describe, render_diff, word_changes
+from kamdocs.view.compare import compare
+
+CONTEXT = prepare(Config(root=ROOT, accounts=ROOT, schema=SCHEMA, as_of=AS_OF), ROOT)[0]
 
 
-def context(edition: str = "shared"):
-    return prepare(Config(root=ROOT, accounts=ROOT, schema=SCHEMA, as_of=AS_OF, edition=edition), ROOT)[0]
-
-
-def document(data: dict) -> Document:
-    return Document("plan.yaml", "", data)
+def assessed(data: dict) -> Assessment:
+    return assess([Document("plan.yaml", "", data)], CONTEXT)
 
 
 def test_reordered_lists_are_no_change(acme) -> None:
@@ -42,7 +40,11 @@ def test_numbers_show_the_difference(acme) -> None:
     new["sales"][0]["revenue"] = 125_000
     [change] = diff_plans(acme, new)
     assert change.path == ("sales", "2025/Devices", "revenue")
-    assert describe(change, "en") == "100000 → 125000 (+25,000, 25.0%)"
+    [line] = compare(assessed(acme), assessed(new), make_reader("internal"), "plan.yaml").changes
+    assert line.where == "Sales figures › 2025/Devices › Revenue"
+    assert describe(line) == "€100,000 → €125,000 (+€25,000 (+25.0%))"
+    [german] = compare(assessed(acme), assessed(new), make_reader("internal", "de"), "plan.yaml").changes
+    assert describe(german) == "100.000\xa0€ → 125.000\xa0€ (+25.000\xa0€ (+25,0\xa0%))"
 
 
 def test_long_text_gets_a_word_diff() -> None:
@@ -60,13 +62,9 @@ def test_shared_edition_hides_confidential_values_old_and_new(acme) -> None:
     new["sales"][0]["indirect_costs"] = 1_000
     old["sales"][1]["direct_costs"], old["sales"][1]["indirect_costs"] = 1, 1
     new["sales"][1]["direct_costs"], new["sales"][1]["indirect_costs"] = 1, 1
-    shared = compare(document(old), document(new), context(), "plan.yaml")
-    internal = compare(document(old), document(new), context("internal"), "plan.yaml")
-    text = (
-        render_diff([shared], "text", "en", "EUR")
-        + render_diff([shared], "json", "en", "EUR")
-        + render_diff([shared], "markdown", "en", "EUR")
-    )
+    shared = compare(assessed(old), assessed(new), make_reader(), "plan.yaml")
+    internal = compare(assessed(old), assessed(new), make_reader("internal"), "plan.yaml")
+    text = "".join(render_diff([shared], make_reader(), fmt) for fmt in ("text", "json", "markdown"))
     assert "31415" not in text and "27182" not in text and "31,415" not in text
     assert any(c.path[-1] == "direct_costs" for c in internal.changes)
     assert any(f.key == "contribution_margin" for f in internal.figures)
@@ -74,14 +72,15 @@ def test_shared_edition_hides_confidential_values_old_and_new(acme) -> None:
 
 
 def test_added_plan(acme) -> None:
-    result = compare(None, document(acme), context(), "plan.yaml")
+    result = compare(None, assessed(acme), make_reader(), "plan.yaml")
     assert result.status == "added" and result.changes == () and result.new_year == 2026
-    assert render_diff([result], "text", "en", "EUR").startswith("plan.yaml (acme-tools — → 2026, added)")
+    assert render_diff([result], make_reader(), "text").startswith("plan.yaml (Acme Tools Ltd, — → 2026): new plan")
 
 
 def test_example_years(acme) -> None:
     old, new = (load_file(ROOT / "accounts" / "kestrel-freight" / f"{y}.yaml") for y in (2025, 2026))
-    result = compare(old, new, context(), "kestrel")
+    assert isinstance(old, Document) and isinstance(new, Document)
+    result = compare(assess([old], CONTEXT), assess([new], CONTEXT), make_reader(), "kestrel")
     paths = {".".join(c.path): c for c in result.changes}
     assert paths["contacts.jv.left_on"].kind == "added"
     assert paths["risks.coo-left"].kind == "added"
@@ -105,3 +104,40 @@ def test_renamed_id_is_a_removal_and_an_addition(acme) -> None:
 def test_moved_sections_are_no_change(acme) -> None:
     moved = dict(reversed(list(copy.deepcopy(acme).items())))
     assert diff_plans(acme, moved) == []
+
+
+def test_the_plan_year_and_unseen_precision_are_no_change(acme) -> None:
+    """A rolled-over year is not a change, and figures that print the same are not changed figures."""
+    new = copy.deepcopy(acme)
+    new["plan"]["year"] = 2027
+    result = compare(assessed(acme), assessed(new), make_reader("internal"), "plan.yaml")
+    assert all(c.path != ("plan", "year") for c in result.changes)
+    shown = {f.key: (f.old_text, f.new_text) for f in result.figures}
+    assert all(old != new for old, new in shown.values())
+
+
+def test_reordered_and_reformatted_plan_prints_no_change(tmp_path) -> None:
+    """kam diff of the same plan, its keys and lists reordered and its YAML written another way, says nothing changed."""
+    import yaml
+    from conftest import load_plan
+
+    plan = load_plan()
+    moved = dict(reversed(list(copy.deepcopy(plan).items())))
+    moved["sales"].reverse()
+    moved["contacts"].reverse()
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(ACME.read_text(encoding="utf-8"), encoding="utf-8")
+    new.write_text(yaml.safe_dump(moved, sort_keys=True, default_flow_style=True, width=60), encoding="utf-8")
+    from click.testing import CliRunner
+
+    from kamdocs.app.cli import main
+
+    for fmt in ("text", "json", "markdown"):
+        result = CliRunner().invoke(main, ["diff", str(old), str(new), "--format", fmt, "--as-of", AS_OF.isoformat()])
+        assert result.exit_code == 0, result.output
+        assert "~" not in result.output and "+ " not in result.output, result.output
+        if fmt == "json":
+            import json
+
+            [entry] = json.loads(result.output)
+            assert entry["changes"] == [] and entry["figures"] == []

@@ -14,7 +14,7 @@ def test_open_events_sorted_by_date(acme) -> None:
     acme["annual_review"] = {"date": "2026-12-05", "place": "Oslo"}
     acme["actions"].append({"id": "next", "title": "Next step", "status": "planned", "due": "2026-12-01"})
     config = Config(root=ROOT, accounts=ROOT, schema=SCHEMA, as_of=AS_OF)
-    events = deadlines(acme, derive([acme], config, Confidentiality()))
+    events = deadlines(acme, derive([acme], config, Confidentiality()), Confidentiality())
     assert [(e.date.isoformat(), e.kind) for e in events] == [
         ("2026-02-28", "question"),
         ("2026-06-30", "milestone"),

@@ -9,18 +9,20 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import AS_OF, ROOT, SCHEMA, confidential_leaves, example_assessments
+from conftest import AS_OF, ROOT, SCHEMA, confidential_leaves, example_assessments, make_reader
 
 from kamdocs.app.cli import main
 from kamdocs.core.schema import load_schema
-from kamdocs.view.numbers import number, value_text
+from kamdocs.view.i18n import amount
+from kamdocs.view.i18n import decimal as number
 
 ACCOUNTS = sorted(p.name for p in (ROOT / "accounts").iterdir() if p.is_dir())
 
 
 def number_forms(value: float) -> set[str]:
-    forms = {f"{number(value, language)} EUR" for language in ("en", "de")}
+    forms: set[str] = set()
     if abs(value) >= 1000:
+        forms |= {amount(value, language, "EUR", cents) for language in ("en", "de") for cents in (False, True)}
         forms |= {number(value, "en"), number(value, "de"), repr(value), str(int(value))}
     return forms
 
@@ -41,7 +43,7 @@ def secrets() -> set[str]:
                     found.add(item)
             for figure in assessment.figures.values():
                 if figure.confidential and figure.computable and figure.unit not in ("flag",):
-                    found |= {value_text(figure, language, "EUR") for language in ("en", "de")}
+                    found |= {make_reader("internal", language).value(figure) for language in ("en", "de")}
                     found |= number_forms(figure.value) if isinstance(figure.value, (int, float)) and abs(figure.value) >= 1000 else set()
                     found.add(repr(figure.value))
     return found

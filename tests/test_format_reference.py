@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SCHEMA
+from conftest import SCHEMA, make_reader
 
 from kamdocs.core.schema import load_schema
 from kamdocs.render.pages.format_reference import render_format_reference
@@ -21,7 +21,7 @@ def field_paths(node: dict, prefix: str = "") -> list[str]:
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_every_field_has_a_row_with_both_labels(language: str) -> None:
     schema = load_schema(SCHEMA).raw
-    page = render_format_reference(schema, language).markdown
+    page = render_format_reference(schema, make_reader(language=language)).markdown
     rows = {line.split("|")[1].strip(): line for line in page.splitlines() if line.startswith("| `")}
     for path in field_paths(schema):
         assert f"`{path}`" in rows, path
@@ -33,8 +33,8 @@ def test_every_field_has_a_row_with_both_labels(language: str) -> None:
 
 def test_language_sets_headings_and_notes() -> None:
     schema = load_schema(SCHEMA).raw
-    english = render_format_reference(schema, "en").markdown
-    german = render_format_reference(schema, "de").markdown
+    english = render_format_reference(schema, make_reader()).markdown
+    german = render_format_reference(schema, make_reader(language="de")).markdown
     assert english.startswith("# Plan format reference")
     assert german.startswith("# Referenz des Planformats")
     assert "## Aktionsplan (`actions`)" in german and "## Action plan (`actions`)" in english
@@ -43,7 +43,7 @@ def test_language_sets_headings_and_notes() -> None:
 
 
 def test_types_are_readable() -> None:
-    page = render_format_reference(load_schema(SCHEMA).raw, "en").markdown
+    page = render_format_reference(load_schema(SCHEMA).raw, make_reader()).markdown
     assert "| `plan.status` | `draft` / `in_review` / `approved` |" in page
     assert "| `plan.last_reviewed` | date |" in page
     assert "| `sales[].revenue` | amount |" in page

@@ -11,11 +11,11 @@ from babel.messages.pofile import read_po
 from kamdocs.view.i18n import LOCALE_DIR, amount, date_text, languages, percent, translate
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kamdocs"
-KEYWORDS = {"N_": None, "because": None, "translate": None}
+KEYWORDS = {"N_": None, "because": None, "translate": None, "say": None}
 
 
 def message_ids() -> set[str]:
-    """What Babel's extractor finds in the package: the ids of `pybabel extract -k N_ -k because -k translate`."""
+    """What Babel's extractor finds in the package: the ids of `make messages`."""
     found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS)
     return {message for _, _, message, _, _ in found if isinstance(message, str) and message}
 

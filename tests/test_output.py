@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import example_assessments
+from conftest import example_assessments, make_reader
 
 from kamdocs.figures.figure import Figure
 from kamdocs.render.outputs.tables import table
-from kamdocs.view.forecast import forecast_sentence
-from kamdocs.view.numbers import amount, percent, value_text, visible
+from kamdocs.view.account import forecast_sentence
+from kamdocs.view.i18n import amount, percent
 
 
 def test_numbers_in_both_languages() -> None:
@@ -18,18 +18,17 @@ def test_numbers_in_both_languages() -> None:
 
 
 def test_value_text_by_unit_and_reason() -> None:
-    assert value_text(Figure("x", 2.5, "ratio"), "de", "EUR") == "2,50"
-    assert value_text(Figure("x", 12, "days"), "de", "EUR") == "12 Tage"
-    assert value_text(Figure("x", True, "flag"), "en", "EUR") == "yes"
-    assert (
-        value_text(Figure("x", None, "currency", reason="no sales figures for 2025"), "en", "EUR")
-        == "not computable (no sales figures for 2025)"
-    )
+    german, english = make_reader(language="de"), make_reader()
+    assert german.value(Figure("x", 2.5, "ratio")) == "2,50"
+    assert german.value(Figure("x", 12, "days")) == "12 Tage"
+    assert german.value(Figure("x", "2026-03-31", "date")) == "31.03.2026"
+    assert english.value(Figure("x", True, "flag")) == "yes"
+    assert english.value(Figure("x", None, "currency", reason="no sales figures for 2025")) == "not computable (no sales figures for 2025)"
 
 
 def test_visibility_by_edition() -> None:
     secret = Figure("x", 1, "currency", confidential=True)
-    assert not visible(secret, "shared") and visible(secret, "internal")
+    assert not make_reader("shared").sees(secret) and make_reader("internal").sees(secret)
 
 
 def test_tables() -> None:
@@ -39,8 +38,8 @@ def test_tables() -> None:
 
 def test_forecast_sentence_answers_the_question() -> None:
     meridian = next(a for a in example_assessments(2026) if a.account == "meridian-stores")
-    english = forecast_sentence(meridian, "en", "EUR")
-    german = forecast_sentence(meridian, "de", "EUR")
+    english = forecast_sentence(meridian, make_reader())
+    german = forecast_sentence(meridian, make_reader(language="de"))
     expected = amount(meridian.figures["forecast"].value, "en", "EUR")
     assert english.startswith(f"In 2026 we expect {expected} revenue from Meridian Stores plc (")
     assert "The chance to beat last year's" in english
@@ -55,6 +54,7 @@ def test_reasons_in_german() -> None:
     reason = because("costs missing for {categories} in {year}", categories="A, B", year=2025)
     assert reason == "costs missing for A, B in 2025"
     figure = Figure("contribution_margin", None, "currency", reason=reason)
-    assert value_text(figure, "de", "EUR") == "nicht berechenbar (Kosten fehlen für A, B in 2025)"
-    assert value_text(pickle.loads(pickle.dumps(figure)), "de", "EUR") == "nicht berechenbar (Kosten fehlen für A, B in 2025)"
-    assert value_text(Figure("x", None, "currency", reason="plain text"), "de", "EUR") == "nicht berechenbar (plain text)"
+    german = make_reader(language="de")
+    assert german.value(figure) == "nicht berechenbar (Kosten fehlen für A, B in 2025)"
+    assert german.value(pickle.loads(pickle.dumps(figure))) == "nicht berechenbar (Kosten fehlen für A, B in 2025)"
+    assert german.value(Figure("x", None, "currency", reason="plain text")) == "nicht berechenbar (plain text)"

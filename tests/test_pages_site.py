@@ -14,7 +14,8 @@ import pytest
 from conftest import FIXTURES, ROOT, confidential_leaves, example_assessments
 
 from kamdocs.core.schema import load_schema
-from kamdocs.view.numbers import number, value_text
+from kamdocs.view.i18n import amount
+from kamdocs.view.i18n import decimal as number
 
 AS_OF = "2026-11-24"
 
@@ -117,12 +118,13 @@ def secrets() -> set[str]:
         for assessment in [*example_assessments(year), *([canary] if year == 2026 else [])]:
             for item in confidential_leaves(assessment.document.data, patterns):
                 if isinstance(item, (int, float)) and distinctive(item) and item not in public:
-                    found |= {f"{number(item, 'en')} EUR", number(item, "en"), f"{item:,}", str(item)}
+                    found |= {*(amount(item, lang, "EUR", cents) for lang in ("en", "de") for cents in (False, True))}
+                    found |= {number(item, "en"), number(item, "de"), f"{item:,}", str(item)}
                 elif isinstance(item, str) and len(item) >= 15:
                     found.add(item)
             for figure in assessment.figures.values():
                 if figure.confidential and figure.unit == "currency" and figure.computable and distinctive(figure.value):
-                    found |= {value_text(figure, "en", "EUR"), number(figure.value, "en")}
+                    found |= {amount(figure.value, lang, "EUR") for lang in ("en", "de")} | {number(figure.value, "en")}
     return found
 
 

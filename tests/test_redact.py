@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import copy
 
-from conftest import ROOT, SCHEMA
+from conftest import ROOT, SCHEMA, make_reader
 
 from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.loader import load_file
 from kamdocs.core.schema import WILDCARD, load_schema
-from kamdocs.view.redact import for_edition, redact
+from kamdocs.view.redact import redact
 
 SECRETS = Confidentiality((("key_figures", "minimum_prices"), ("contacts", WILDCARD, "attitude"), ("no", "such", "path")))
 
@@ -30,8 +30,8 @@ def test_confidential_values_are_removed_from_the_copy_only() -> None:
 def test_editions() -> None:
     plan = load_file(ROOT / "accounts" / "meridian-stores" / "2026.yaml").data
     secrets = Confidentiality.of(load_schema(SCHEMA))
-    assert for_edition(plan, secrets, "internal") is plan
-    shared = for_edition(plan, secrets, "shared")
+    assert make_reader("internal").plan(plan) is plan
+    shared = make_reader("shared").plan(plan)
     assert secrets.paths and all(not secrets.covers(path) for path in _leaf_paths(shared))
     assert any(secrets.covers(path) for path in _leaf_paths(plan))
 

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from kamdocs import __version__
+from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.config import (
     EDITIONS,
     LANGUAGES,
@@ -23,31 +24,28 @@ from kamdocs.core.config import (
     parse_date,
 )
 from kamdocs.core.files import WriteRefused, write_atomic
-from kamdocs.core.loader import Document, parse_text
-from kamdocs.core.problem import Problem, Severity
-from kamdocs.core.schema import SchemaLoadError
+from kamdocs.core.schema import SchemaLoadError, load_schema
 from kamdocs.core.validate import (
     FileResult,
     PathNotFound,
-    check_document,
     discover,
     display_name,
     validate_files,
 )
 from kamdocs.figures.assessment import (
     Context,
-    assess_year,
+    assess,
     checklists_path,
     prepare,
     summarise_accounts,
 )
 from kamdocs.figures.classify import classify as classify_customers
 from kamdocs.figures.classify import read_customers
-from kamdocs.figures.gates import gate_result
 from kamdocs.figures.portfolio import account_row
 from kamdocs.figures.portfolio import build as build_portfolio
-from kamdocs.history.git_source import GitError, changed_files, is_plan_path, read_at, top_level
+from kamdocs.history.git_source import GitError, changed_files, is_plan_path, top_level
 from kamdocs.history.new_plan import new_plan_text
+from kamdocs.history.pairs import PairingError, checked, file_pair, git_pairs, with_history, year_pair
 from kamdocs.history.rollover import rollover_text, unified
 from kamdocs.render.outputs.calendar import calendar_events, calendar_ics
 from kamdocs.render.outputs.classify import render_classification
@@ -55,8 +53,12 @@ from kamdocs.render.outputs.diff import render_diff
 from kamdocs.render.outputs.portfolio import portfolio_xlsx, render_portfolio
 from kamdocs.render.outputs.report import FORMATS, render
 from kamdocs.render.outputs.show import render_show
-from kamdocs.render.pages.agenda_file import agenda_html, agenda_source
+from kamdocs.render.pages.agenda import agenda_page
+from kamdocs.render.pages.agenda_file import agenda_html
+from kamdocs.view.account import view_plans
 from kamdocs.view.compare import compare
+from kamdocs.view.gates import gate_result
+from kamdocs.view.reader import Reader
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 T = TypeVar("T")
@@ -73,6 +75,14 @@ def _config(config_file: Path | None, as_of: str | None, **overrides: object) ->
         config = load_config(config_file)
         return config.with_overrides(as_of=parse_date(as_of, "--as-of") if as_of else None, **overrides)
     except ConfigError as err:
+        raise EnvironmentProblem(str(err)) from None
+
+
+def _reader(config: Config) -> Reader:
+    """The reader the options ask for: edition and language decided here, once."""
+    try:
+        return Reader.of(config, Confidentiality.of(load_schema(config.schema)))
+    except SchemaLoadError as err:
         raise EnvironmentProblem(str(err)) from None
 
 
@@ -230,11 +240,13 @@ def show(
     years = sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit())
     if year is not None and year not in years:
         raise EnvironmentProblem(f"{folder}: no plan for {year} (plans: {', '.join(map(str, years)) or 'none'})")
-    results, found = _summarise(config, lambda context: partial(assess_year, context=context, year=year), [folder])
+    results, found = _summarise(
+        config, lambda context: partial(view_plans, context=context, reader=Reader.of(config, context.secrets), year=year), [folder]
+    )
     _require_valid(results)
     if not found:
         raise EnvironmentProblem(f"{folder}: holds no plan")
-    click.echo(render_show(found[0], fmt, config.edition, config.language, config.currency), nl=False)
+    click.echo(render_show(found[0], _reader(config), fmt), nl=False)
 
 
 @main.command()
@@ -285,7 +297,9 @@ def check(
             notice_warning_days=limits.notice_warning_days if notice_days is None else notice_days,
         )
     )
-    checked, gates = _summarise(config, lambda context: partial(gate_result, context=context), paths)
+    checked, gates = _summarise(
+        config, lambda context: partial(gate_result, context=context, reader=Reader.of(config, context.secrets)), paths
+    )
     results = [r for r in checked if not r.ok] + sorted(gates, key=lambda r: r.file)
     click.echo(render(results, fmt, click.style), nl=False)
     sys.exit(EXIT_OK if all(r.ok for r in results) else EXIT_PROBLEMS)
@@ -332,9 +346,9 @@ def portfolio(
         raise EnvironmentProblem(f"{config.accounts}: no plans found")
     result = build_portfolio([r for _, r in rows if r is not None], chosen, [a for a, r in rows if r is None])
     if fmt == "xlsx":
-        _emit(portfolio_xlsx(result, config.edition, config.language, config.currency), output, force)
+        _emit(portfolio_xlsx(result, _reader(config)), output, force)
     else:
-        _emit(render_portfolio(result, fmt, config.edition, config.language, config.currency), output, force)
+        _emit(render_portfolio(result, _reader(config), fmt), output, force)
 
 
 @main.command()
@@ -460,11 +474,13 @@ def agenda(
     folder = config.accounts / account
     if not folder.is_dir():
         raise EnvironmentProblem(f"{folder}: no such account")
-    results, found = _summarise(config, lambda context: partial(agenda_source, context=context, year=year), [folder])
+    results, found = _summarise(
+        config, lambda context: partial(view_plans, context=context, reader=Reader.of(config, context.secrets), year=year), [folder]
+    )
     _require_valid(results)
     if not found:
         raise EnvironmentProblem(f"{folder}: no plan" + (f" for {year}" if year else ""))
-    source = found[0]
+    source = agenda_page(found[0], _reader(config))
     html = output is not None and output.suffix.lower() in (".html", ".htm")
     _emit(agenda_html(source, config.language) if html else source.document(), output, force)
 
@@ -472,10 +488,13 @@ def agenda(
 @main.command()
 @output_option
 @force_option
+@edition_option
 @language_option
 @config_option
 @as_of_option
-def calendar(output: Path | None, force: bool, language: str | None, config_file: Path | None, as_of: str | None) -> None:
+def calendar(
+    output: Path | None, force: bool, edition: str | None, language: str | None, config_file: Path | None, as_of: str | None
+) -> None:
     """Review dates and deadlines of every current plan as iCalendar (.ics).
 
     Annual reviews, open actions and milestones, open questions, care
@@ -487,13 +506,11 @@ def calendar(output: Path | None, force: bool, language: str | None, config_file
       kam calendar -o deadlines.ics
       kam calendar --language de > termine.ics
     """
-    config = _config(config_file, as_of, language=language)
-    results, found = _summarise(config, lambda context: partial(assess_year, context=context))
+    config = _config(config_file, as_of, edition=edition, language=language)
+    results, found = _summarise(config, lambda context: partial(view_plans, context=context, reader=Reader.of(config, context.secrets)))
     _require_valid(results)
-    events = (
-        calendar_events(a.account, a.name, a.deadlines, config.language, config.as_of) for a in sorted(found, key=lambda a: a.account)
-    )
-    _emit(calendar_ics(events, config.language).decode("utf-8"), output, force)
+    events = (calendar_events(view) for view in sorted(found, key=lambda view: view.account))
+    _emit(calendar_ics(events, _reader(config)).decode("utf-8"), output, force)
 
 
 PROGRESS_FROM = 500
@@ -522,17 +539,6 @@ def _changed_targets(config: Config, revision: str) -> list[Path]:
     if any((root / path).resolve() in rules for path in changed):
         return [config.accounts]
     return [root / path for path in changed if is_plan_path(path, accounts) and (root / path).is_file()]
-
-
-def _checked(text: str | None, file: str, path: Path, config: Config, path_rules: bool) -> tuple[Document | None, list[Problem]]:
-    """A plan read from Git or disk, validated like any other (without the rules on its file name, for loose files)."""
-    if text is None:
-        return None, []
-    loaded = parse_text(text, file)
-    if isinstance(loaded, Problem):
-        return None, [loaded]
-    problems = check_document(loaded, config.schema, config.as_of, path, path_rules)
-    return (None if any(p.severity is Severity.ERROR for p in problems) else loaded), problems
 
 
 @main.command()
@@ -580,65 +586,36 @@ def diff(
     """
     config = _config(config_file, as_of, edition=edition, language=language)
     base_dir = Path.cwd().resolve()
-    context, checked = prepare(config, base_dir)
-    _require_valid([checked])
-    pairs: list[tuple[str, Path, Path, str | None, str | None]] = []
-    if base:
-        if targets:
-            raise click.UsageError("give either --base or files/an account, not both")
-        try:
-            root = top_level(base_dir)
-            accounts = config.accounts.resolve().relative_to(root).as_posix()
-            for path in changed_files(root, base, head, accounts):
-                if is_plan_path(path, accounts):
-                    pairs.append((path, root / path, root / path, read_at(root, base, path), read_at(root, head, path)))
-        except (GitError, ValueError) as err:
-            raise EnvironmentProblem(f"git: {err}") from None
-    elif len(targets) == 2:
-        old_path, new_path = (Path(t) for t in targets)
-        for path in (old_path, new_path):
-            if not path.is_file():
-                raise EnvironmentProblem(f"{path}: no such file")
-        pairs.append(
-            (
-                display_name(new_path, base_dir),
-                old_path.resolve(),
-                new_path.resolve(),
-                old_path.read_text(encoding="utf-8-sig"),
-                new_path.read_text(encoding="utf-8-sig"),
-            )
-        )
-    elif len(targets) == 1:
-        folder = config.accounts / targets[0]
-        years = sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit()) if folder.is_dir() else []
-        if len(years) < 2 and not (from_year and to_year):
-            raise EnvironmentProblem(f"{folder}: needs two plans to compare (found: {', '.join(map(str, years)) or 'none'})")
-        old_year, new_year = from_year or years[-2], to_year or years[-1]
-        for year in (old_year, new_year):
-            if year not in years:
-                raise EnvironmentProblem(f"{folder}: no plan for {year} (plans: {', '.join(map(str, years))})")
-        old_path, new_path = folder / f"{old_year}.yaml", folder / f"{new_year}.yaml"
-        pairs.append(
-            (
-                display_name(new_path, base_dir),
-                old_path.resolve(),
-                new_path.resolve(),
-                old_path.read_text(encoding="utf-8-sig"),
-                new_path.read_text(encoding="utf-8-sig"),
-            )
-        )
-    else:
+    context, checked_schema = prepare(config, base_dir)
+    _require_valid([checked_schema])
+    reader = Reader.of(config, context.secrets)
+    if base and targets:
+        raise click.UsageError("give either --base or files/an account, not both")
+    if not base and len(targets) not in (1, 2):
         raise click.UsageError("give OLD.yaml NEW.yaml, an ACCOUNT, or --base REV")
+    try:
+        if base:
+            pairs = git_pairs(base_dir, config.accounts, base, head)
+        elif len(targets) == 2:
+            pairs = [file_pair(Path(targets[0]), Path(targets[1]), base_dir)]
+        else:
+            pairs = [year_pair(config.accounts / targets[0], from_year, to_year, base_dir)]
+    except PairingError as err:
+        raise EnvironmentProblem(str(err)) from None
     diffs, problems = [], []
-    for file, old_path, new_path, old_text, new_text in pairs:
-        loose = len(targets) == 2
-        old, old_problems = _checked(old_text, f"{display_name(old_path, base_dir)} (old)", old_path, config, not loose)
-        new, new_problems = _checked(new_text, file, new_path, config, not loose)
+    for pair in pairs:
+        old_name = f"{display_name(pair.old_path, base_dir)} (old)"
+        old, old_problems = checked(pair.old_text, old_name, pair.old_path, config.schema, config.as_of, not pair.loose)
+        new, new_problems = checked(pair.new_text, pair.file, pair.new_path, config.schema, config.as_of, not pair.loose)
         problems += old_problems + new_problems
+        sides = [
+            assess(with_history(doc, path, pair.loose), context) if doc else None
+            for doc, path in ((old, pair.old_path), (new, pair.new_path))
+        ]
         if old or new:
-            diffs.append(compare(old, new, context, file))
+            diffs.append(compare(sides[0], sides[1], reader, pair.file))
     _require_valid([FileResult("diff", tuple(problems))])
-    click.echo(render_diff(diffs, fmt, config.language, config.currency, click.style), nl=False)
+    click.echo(render_diff(diffs, reader, fmt, click.style), nl=False)
 
 
 @main.command()
@@ -695,4 +672,4 @@ def classify(
         sys.exit(EXIT_PROBLEMS)
     planned = {p.name for p in config.accounts.iterdir() if p.is_dir()} if config.accounts.is_dir() else set()
     result = classify_customers(found, chosen, limits, planned)
-    _emit(render_classification(result, fmt, config.language, config.currency, top), output, force)
+    _emit(render_classification(result, _reader(config), fmt, top), output, force)

@@ -32,7 +32,6 @@ from kamdocs.render.pages.figures_reference import (
 from kamdocs.render.pages.format_reference import render_format_reference
 from kamdocs.render.pages.render import RenderedPage, render_page
 from kamdocs.render.site.build import Site, build_site, nav_uris
-from kamdocs.view.words import t
 
 FORMAT_PAGE = "reference/format.md"
 FIGURES_PAGE = "reference/figures.md"
@@ -82,11 +81,11 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
             raise PluginError(
                 "plans do not validate (set on_invalid: warn to build anyway):\n" + "\n".join(problem_line(p) for p in self.site.problems)
             )
-        language = self.kam.language
+        reader = self.site.reader
         context_pages = {
-            FORMAT_PAGE: render_format_reference(schema.raw, language),
-            FIGURES_PAGE: render_figures_reference(self.kam, self.site.context.secrets, language),
-            CHECKLISTS_PAGE: render_checklists_reference(self.site.context.checklists, language),
+            FORMAT_PAGE: render_format_reference(schema.raw, reader),
+            FIGURES_PAGE: render_figures_reference(self.kam, self.site.context.secrets, reader),
+            CHECKLISTS_PAGE: render_checklists_reference(self.site.context.checklists, reader),
         }
         self.generated: list[GeneratedPage] = []
         for uri, rendered in {**{uri: render_page(source) for uri, source in context_pages.items()}, **self.site.pages}.items():
@@ -106,7 +105,7 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
             file = files.get_file_from_path(uri)
             assert file is not None and file.page is not None
             pages.append(file.page)
-        section = Section(t("dashboard", self.kam.language), pages)
+        section = Section(self.site.reader.text("dashboard"), pages)
         for child in pages:
             child.parent = section
         nav.items.insert(1 if nav.items else 0, section)

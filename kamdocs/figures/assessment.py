@@ -74,7 +74,9 @@ def prepare(config: Config, base: Path) -> tuple[Context, FileResult]:
 def assess(history: Sequence[Document], context: Context) -> Assessment:
     """Assess the last plan of `history` (one account's plans, oldest first)."""
     plan = history[-1].data
-    config = context.config
+    # a plan of a past year is judged as of the end of its year: its deadlines as they stood, not as they stand today
+    end_of_year = dt.date(plan["plan"]["year"], 12, 31)
+    config = context.config if context.config.as_of <= end_of_year else replace(context.config, as_of=end_of_year)
     figures = derive([doc.data for doc in history], config, context.secrets)
     results = completeness(context.checklists, plan, figures)
     share = overall(results)
@@ -88,7 +90,7 @@ def assess(history: Sequence[Document], context: Context) -> Assessment:
         checklists=results,
         completeness=share,
         alerts=tuple(alerts(plan, figures, share, config)),
-        deadlines=tuple(deadlines(plan, figures)),
+        deadlines=tuple(deadlines(plan, figures, context.secrets)),
     )
 
 

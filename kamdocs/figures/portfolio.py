@@ -71,20 +71,23 @@ def build(rows: Sequence[Row], year: int, without_plan: Sequence[str] = ()) -> P
     """
     rows = tuple(sorted(rows, key=lambda r: -(r.cells["revenue"].value or 0)))
     totals = {
-        key: _sum(key, [r.cells[key] for r in rows], f"no account has {key.replace('_', ' ')}")
+        key: _sum(key, [r.cells[key] for r in rows], because("no account has this figure"))
         for key in ("revenue", "forecast", "risk_exposure")
     }
     revenues = [r.cells["revenue"].value for r in rows if r.cells["revenue"].computable]
+    # shares of revenue are as confidential as the revenue they come from
+    secret = any(r.cells["revenue"].confidential for r in rows)
     total = sum(revenues)
+    none = because("no revenue")
     concentration: dict[str, Figure] = {}
     for top in (1, 3, 5):
         key = f"top_{top}_share"
         concentration[key] = (
-            Figure(key, sum(revenues[:top]) / total, "percent") if total else Figure(key, None, "percent", reason="no revenue")
+            Figure(key, sum(revenues[:top]) / total, "percent", secret) if total else Figure(key, None, "percent", secret, none)
         )
     concentration["hhi"] = (
-        Figure("hhi", sum((value / total * 100) ** 2 for value in revenues), "number")
+        Figure("hhi", sum((value / total * 100) ** 2 for value in revenues), "number", secret)
         if total
-        else Figure("hhi", None, "number", reason="no revenue")
+        else Figure("hhi", None, "number", secret, none)
     )
     return Portfolio(year, rows, totals, concentration, tuple(without_plan))

@@ -1,83 +1,175 @@
-"""Two versions of a plan compared: changed fields and changed figures, in the edition's view."""
+"""Two versions of a plan compared, as a reader may see them: the one comparison that `kam diff` and the
+site's Changes pages render.
+
+No noise: the plan year is no change; figures count as changed only where the
+reader would see a different value (0.24 and 0.24000000000000002 are one
+24.0 %); each side is assessed as of its own date (see assessment.assess); a
+confidential field or figure is compared only in the internal edition.
+"""
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kamdocs.core.loader import Document
-from kamdocs.figures.assessment import Context
-from kamdocs.figures.derive import derive
-from kamdocs.history.diff import Change, FigureChange, diff_figures, diff_plans
-from kamdocs.view.numbers import number, percent, visible
-from kamdocs.view.redact import for_edition
+from kamdocs.figures.assessment import Assessment
+from kamdocs.figures.figure import Figure
+from kamdocs.history.diff import Change, diff_plans
+from kamdocs.view.reader import Reader
+
+NO_CHANGE: tuple[tuple[str, ...], ...] = (("plan", "year"),)
+"""Paths that differ between any two years' plans by design."""
+
+LONG_TEXT = 30
+"""Text longer than this is shown as a word diff."""
 
 
 @dataclass(frozen=True, slots=True)
-class PlanDiff:
-    file: str
-    account: str
-    old_year: int | None
-    new_year: int | None
-    changes: tuple[Change, ...]
-    figures: tuple[FigureChange, ...]
+class ChangeLine:
+    path: tuple[str, ...]
+    """Keys, with list items named by their id or natural key, e.g. ('actions', 'kickoff', 'status'): for editors."""
+    where: str
+    """The same in words: the labels of the fields, the items by their key."""
+    kind: str
+    """added, removed or changed"""
+    kind_label: str
+    old: Any
+    new: Any
+    old_text: str
+    new_text: str
+    difference: str
+    """For numbers: "+25,000 (+25.0%)"; empty otherwise."""
+    delta: float | None
+    ratio: float | None
 
     @property
-    def status(self) -> str:
-        return "added" if self.old_year is None else "removed" if self.new_year is None else "changed"
+    def long_text(self) -> bool:
+        return self.kind == "changed" and isinstance(self.old, str) and isinstance(self.new, str) and len(self.old) > LONG_TEXT
 
 
-def compare(old: Document | None, new: Document | None, context: Context, file: str) -> PlanDiff:
-    """What changed from `old` to `new` (either may be missing: a plan added or removed).
-    The shared edition compares the plans without their confidential fields and leaves out confidential figures."""
-    edition = context.config.edition
-    sides = [doc.data if doc else None for doc in (old, new)]
-    views = [for_edition(data, context.secrets, edition) if data else {} for data in sides]
-    figures = [derive([data], context.config, context.secrets) if data else {} for data in sides]
-    changed = [c for c in diff_figures(figures[0], figures[1]) if visible(c.old, edition) and visible(c.new, edition)]
-    present = next(data for data in sides if data)
-    return PlanDiff(
-        file=file,
-        account=present["account"]["id"],
-        old_year=sides[0]["plan"]["year"] if sides[0] else None,
-        new_year=sides[1]["plan"]["year"] if sides[1] else None,
-        changes=tuple(diff_plans(views[0], views[1])) if old and new else (),
-        figures=tuple(changed),
+@dataclass(frozen=True, slots=True)
+class FigureChangeLine:
+    key: str
+    label: str
+    old: Figure
+    new: Figure
+    old_text: str
+    new_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    file: str
+    account: str
+    name: str
+    old_year: int | None
+    new_year: int | None
+    status: str
+    """added, removed or changed"""
+    status_label: str
+    changes: tuple[ChangeLine, ...]
+    figures: tuple[FigureChangeLine, ...]
+
+
+def _node(reader: Reader, path: Sequence[str]) -> tuple[dict[str, Any], str]:
+    """The schema of a change's path and the path in words (list items named by their key)."""
+    node: dict[str, Any] = reader.schema
+    words: list[str] = []
+    for part in path:
+        node = reader.resolved(node)
+        if node.get("type") == "array" and isinstance(node.get("items"), dict):
+            items = node["items"]
+            if items.get("type") == "object":
+                words.append(part)
+                node = items
+                continue
+            return items, " › ".join(words)
+        node = reader.resolved(node.get("properties", {}).get(part, {}))
+        words.append(reader.field(node, part))
+    return node, " › ".join(words)
+
+
+def _text(reader: Reader, node: dict[str, Any], value: Any) -> str:
+    """A plan value as a reader reads it."""
+    node = reader.resolved(node)
+    if isinstance(value, dict):
+        properties = node.get("properties", {})
+        return ", ".join(
+            f"{reader.field(properties.get(k, {}), k)}: {_text(reader, properties.get(k, {}), v)}"
+            for k, v in value.items()
+            if not isinstance(v, (dict, list)) and not k.startswith("x-")
+        )
+    if isinstance(value, list):
+        return ", ".join(_text(reader, node.get("items", {}), v) for v in value)
+    return "" if value is None else reader.plain(node, value)
+
+
+def _difference(reader: Reader, node: dict[str, Any], change: Change) -> str:
+    if change.delta is None:
+        return ""
+    sign = "+" if change.delta >= 0 else ""
+    money = node.get("x-kam-unit") == "currency"
+    delta = reader.amount(change.delta, cents=True) if money else reader.number(change.delta, 0 if float(change.delta).is_integer() else 2)
+    return f"{sign}{delta}" + (f" ({sign}{reader.percent(change.ratio)})" if change.ratio is not None else "")
+
+
+def _line(reader: Reader, change: Change) -> ChangeLine:
+    node, where = _node(reader, change.path)
+    return ChangeLine(
+        path=change.path,
+        where=where,
+        kind=change.kind,
+        kind_label=reader.text(change.kind),
+        old=change.old,
+        new=change.new,
+        old_text=_text(reader, node, change.old),
+        new_text=_text(reader, node, change.new),
+        difference=_difference(reader, node, change),
+        delta=change.delta,
+        ratio=change.ratio,
     )
 
 
-def short(value: Any) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items() if not isinstance(v, (dict, list)))
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
+def compare(old: Assessment | None, new: Assessment | None, reader: Reader, file: str) -> Comparison:
+    """What changed from `old` to `new` (either may be missing: a plan added or removed)."""
+    present = new or old
+    assert present is not None, "compare needs at least one plan"
+    plans = [reader.plan(side.document.data) if side else {} for side in (old, new)]
+    changes = [c for c in diff_plans(*plans) if c.path not in NO_CHANGE] if old and new else []
+    figures = []
+    if old and new:
+        for key, after in new.figures.items():
+            before = old.figures.get(key)
+            if before is None or not (reader.sees(before) and reader.sees(after)):
+                continue
+            shown = reader.value(before), reader.value(after)
+            if shown[0] != shown[1]:
+                figures.append(FigureChangeLine(key, reader.label(key), before, after, *shown))
+    status = "added" if old is None else "removed" if new is None else "changed"
+    return Comparison(
+        file=file,
+        account=present.account,
+        name=present.name,
+        old_year=old.year if old else None,
+        new_year=new.year if new else None,
+        status=status,
+        status_label=reader.text(f"plan_{status}"),
+        changes=tuple(_line(reader, c) for c in changes),
+        figures=tuple(figures),
+    )
 
 
-def word_changes(old: str, new: str) -> str:
-    """Words removed as [-…-] and added as {+…+}, as `git diff --word-diff` writes them."""
+def word_ops(old: str, new: str) -> list[tuple[str, str]]:
+    """A long text's change word by word: ("equal" | "removed" | "added", words), in reading order."""
     a, b = old.split(), new.split()
-    out = []
+    out: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append(" ".join(a[i1:i2]))
+            out.append(("equal", " ".join(a[i1:i2])))
         if op in ("delete", "replace"):
-            out.append(f"[-{' '.join(a[i1:i2])}-]")
+            out.append(("removed", " ".join(a[i1:i2])))
         if op in ("insert", "replace"):
-            out.append(f"{{+{' '.join(b[j1:j2])}+}}")
-    return " ".join(out)
-
-
-def describe(change: Change, language: str) -> str:
-    """old → new, with the difference for numbers and a word diff for long text; the value of an added or removed entry."""
-    if change.kind != "changed":
-        return short(change.new if change.kind == "added" else change.old)
-    if isinstance(change.old, str) and isinstance(change.new, str) and len(change.old) > 30:
-        return word_changes(change.old, change.new)
-    text = f"{short(change.old)} → {short(change.new)}"
-    if change.delta is not None:
-        decimals = 0 if float(change.delta).is_integer() else 2
-        text += f" ({'+' if change.delta >= 0 else ''}{number(change.delta, language, decimals)}"
-        text += f", {percent(change.ratio, language)})" if change.ratio is not None else ")"
-    return text
+            out.append(("added", " ".join(b[j1:j2])))
+    return out

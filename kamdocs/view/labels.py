@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from kamdocs.figures.figure import Reason
-from kamdocs.view.i18n import N_, translate
+from kamdocs.view.i18n import N_
 
 FIGURES: dict[str, str] = {
     "revenue": N_("Revenue last year"),
@@ -94,19 +93,3 @@ KINDS: dict[str, str] = {
     "care": N_("Care improvement due"),
 }
 """Kinds of deadlines (kamdocs.figures.deadlines.Deadline.kind)."""
-
-
-def label(key: str, language: str, table: dict[str, str] = FIGURES) -> str:
-    return translate(table[key], language)
-
-
-def word(key: str, language: str) -> str:
-    return label(key, language, WORDS)
-
-
-def reason_text(reason: str | None, language: str) -> str:
-    """A reason in the language asked for (any other text as it is)."""
-    if not isinstance(reason, Reason):
-        return str(reason or "")
-    params = {key: reason_text(value, language) if isinstance(value, Reason) else value for key, value in reason.params.items()}
-    return translate(reason.template, language).format(**params)

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from kamdocs.figures.portfolio import COLUMNS, Portfolio
-from kamdocs.view.labels import FIGURES, label, word
-from kamdocs.view.numbers import visible
+from kamdocs.view.labels import FIGURES
+from kamdocs.view.reader import Reader
 
 _WORD_COLUMNS = {"completeness": "completeness_col", "next_deadline": "next_deadline", "alerts": "alerts_col"}
 
 
-def column_label(key: str, language: str) -> str:
-    return label(key, language) if key in FIGURES else word(_WORD_COLUMNS[key], language)
+def column_label(key: str, reader: Reader) -> str:
+    return reader.label(key) if key in FIGURES else reader.word(_WORD_COLUMNS.get(key, key))
 
 
-def columns(portfolio: Portfolio, edition: str) -> list[str]:
+def columns(portfolio: Portfolio, reader: Reader) -> list[str]:
     """The columns the edition may show: a column with any confidential cell is internal only."""
-    return [key for key in COLUMNS if all(visible(r.cells[key], edition) for r in portfolio.rows)]
+    return [key for key in COLUMNS if all(reader.sees(r.cells[key]) for r in portfolio.rows)]

@@ -33,7 +33,3 @@ def redact(plan: dict[str, Any], secrets: Confidentiality) -> dict[str, Any]:
         if path:
             plan = _without(plan, path)
     return plan
-
-
-def for_edition(plan: dict[str, Any], secrets: Confidentiality, edition: str) -> dict[str, Any]:
-    return plan if edition == "internal" else redact(plan, secrets)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from kamdocs.view.i18n import N_
-from kamdocs.view.labels import label
 
 TEXT: dict[str, str] = {
     "figures": N_("Figures"),
@@ -65,6 +64,21 @@ TEXT: dict[str, str] = {
         "Annual reviews, action and milestone due dates, contract notice deadlines and ends of every current plan. Subscribe to"
     ),
     "no_changes": N_("No changes."),
+    "reached": N_("reached"),
+    "milestone": N_("milestone"),
+    "no_plan_changed": N_("No plan changed."),
+    "plan_added": N_("new plan"),
+    "plan_removed": N_("plan removed"),
+    "plan_changed": N_("changed"),
+    "changes_count": N_("{count} changes"),
+    "changes_col": N_("Changes"),
+    "figures_count": N_("{count} figures changed"),
+    "plan_file": N_("Plan"),
+    "years": N_("Years"),
+    "difference": N_("Difference"),
+    "field": N_("Field"),
+    "before": N_("Before"),
+    "after": N_("After"),
     "added": N_("added"),
     "removed": N_("removed"),
     "changed": N_("changed"),
@@ -86,7 +100,3 @@ TEXT: dict[str, str] = {
     "place": N_("Place"),
     "earlier_reviews": N_("Earlier reviews"),
 }
-
-
-def t(key: str, language: str) -> str:
-    return label(key, language, TEXT)

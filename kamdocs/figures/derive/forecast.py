@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from kamdocs.figures.derive.base import Deriver
+from kamdocs.core.problem import KeyPath
+from kamdocs.figures.derive.base import ANY, Deriver
 from kamdocs.figures.figure import because
 
 
@@ -28,7 +29,7 @@ def forecast(d: Deriver) -> None:
     probability of beating last year = P(committed + Σ won values ≥ revenue of last year),
     opportunities won independently."""
     potential = d.plan.get("potential", {})
-    inputs = [("potential",)]
+    inputs: list[KeyPath] = [("potential",)]
     live = [o for o in potential.get("opportunities", []) if o.get("stage") != "lost"]
     committed = potential.get("committed_revenue")
     if committed is None and not live:
@@ -54,6 +55,8 @@ def forecast(d: Deriver) -> None:
     d.put("forecast_worst", base + won, "currency", inputs)
     d.put("forecast_best", base + sum(o["value"] for o in live), "currency", inputs)
     target = d.value("revenue")
+    # the chance is judged against last year's revenue: it is as confidential as that revenue
+    inputs = [*inputs, ("sales", ANY, "revenue")]
     if target is None:
         d.put("forecast_beats_last_year", None, "percent", inputs, because("no revenue for {year} to compare with", year=d.last_year))
     else:

@@ -9,11 +9,10 @@ import json
 from kamdocs.figures.classify import Classification
 from kamdocs.render.outputs.tables import table
 from kamdocs.view.classify import classification_summary
-from kamdocs.view.labels import word
-from kamdocs.view.numbers import amount, percent
+from kamdocs.view.reader import Reader
 
 
-def render_classification(result: Classification, fmt: str, language: str, currency: str, top: int | None = None) -> str:
+def render_classification(result: Classification, reader: Reader, fmt: str, top: int | None = None) -> str:
     if fmt == "json":
         return (
             json.dumps(
@@ -60,32 +59,30 @@ def render_classification(result: Classification, fmt: str, language: str, curre
                 ]
             )
         return out.getvalue()
-    summary = classification_summary(result, language, currency)
+    summary = classification_summary(result, reader)
     shown = result.ranked[:top] if top else result.ranked
     headers = [
-        word("class", language),
-        word("customer", language),
-        word("name", language),
-        word("revenue", language),
-        word("share", language),
-        word("cumulative", language),
+        reader.word("class"),
+        reader.word("customer"),
+        reader.word("name"),
+        reader.word("revenue"),
+        reader.word("share"),
+        reader.word("cumulative"),
     ]
     rows = [
         [
             r.abc,
             r.customer.id,
             r.customer.name,
-            amount(r.customer.revenue, language, currency),
-            percent(r.share, language),
-            percent(r.cumulative, language),
+            reader.amount(r.customer.revenue),
+            reader.percent(r.share),
+            reader.percent(r.cumulative),
         ]
         for r in shown
     ]
     out = [f"# {summary}" if fmt == "markdown" else summary, "", table(headers, rows, fmt, right=(3, 4, 5))]
     if top and len(result.ranked) > top:
-        out.append("… " + word("more", language).format(count=len(result.ranked) - top) + "\n")
-    candidates = ", ".join(f"{r.customer.id} ({amount(r.customer.revenue, language, currency)})" for r in result.candidates) or word(
-        "none", language
-    )
-    out.append(f"{word('candidates', language)}: {candidates}\n")
+        out.append("… " + reader.word("more").format(count=len(result.ranked) - top) + "\n")
+    candidates = ", ".join(f"{r.customer.id} ({reader.amount(r.customer.revenue)})" for r in result.candidates) or reader.word("none")
+    out.append(f"{reader.word('candidates')}: {candidates}\n")
     return "\n".join(out)

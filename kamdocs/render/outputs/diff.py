@@ -1,4 +1,4 @@
-"""`kam diff` and the site's changes page: a change in words, and whole diffs as text, Markdown or JSON."""
+"""`kam diff`: comparisons as text, Markdown (a pull-request comment) or JSON."""
 
 from __future__ import annotations
 
@@ -6,18 +6,34 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kamdocs.view.compare import PlanDiff, describe
-from kamdocs.view.labels import label
-from kamdocs.view.numbers import value_text
+from kamdocs.render.markup import escape
+from kamdocs.view.compare import ChangeLine, Comparison, word_ops
+from kamdocs.view.reader import Reader
 
 MARKS = {"added": "+", "removed": "-", "changed": "~"}
+COLOURS = {"added": "green", "removed": "red", "changed": "yellow"}
 
 
-def _years(diff: PlanDiff) -> str:
+def word_changes(old: str, new: str) -> str:
+    """Words removed as [-…-] and added as {+…+}, as `git diff --word-diff` writes them."""
+    marks = {"equal": "{}", "removed": "[-{}-]", "added": "{{+{}+}}"}
+    return " ".join(marks[op].format(words) for op, words in word_ops(old, new))
+
+
+def describe(line: ChangeLine) -> str:
+    """old → new with the difference, a word diff for long text; the value of an added or removed entry."""
+    if line.kind != "changed":
+        return line.new_text if line.kind == "added" else line.old_text
+    if line.long_text:
+        return word_changes(line.old, line.new)
+    return f"{line.old_text} → {line.new_text}" + (f" ({line.difference})" if line.difference else "")
+
+
+def _years(diff: Comparison) -> str:
     return f"{diff.old_year or '—'} → {diff.new_year or '—'}"
 
 
-def diff_data(diffs: Sequence[PlanDiff]) -> list[dict[str, Any]]:
+def diff_data(diffs: Sequence[Comparison]) -> list[dict[str, Any]]:
     return [
         {
             "file": d.file,
@@ -26,9 +42,10 @@ def diff_data(diffs: Sequence[PlanDiff]) -> list[dict[str, Any]]:
             "old_year": d.old_year,
             "new_year": d.new_year,
             "changes": [
-                {"path": list(c.path), "kind": c.kind, "old": c.old, "new": c.new, "delta": c.delta, "ratio": c.ratio} for c in d.changes
+                {"path": list(c.path), "where": c.where, "kind": c.kind, "old": c.old, "new": c.new, "delta": c.delta, "ratio": c.ratio}
+                for c in d.changes
             ],
-            "figures": [{"key": f.key, "old": f.old.value, "new": f.new.value, "unit": f.new.unit} for f in d.figures],
+            "figures": [{"key": f.key, "label": f.label, "old": f.old.value, "new": f.new.value, "unit": f.new.unit} for f in d.figures],
         }
         for d in diffs
     ]
@@ -38,38 +55,42 @@ def _plain(text: str, **_: Any) -> str:
     return text
 
 
-COLOURS = {"added": "green", "removed": "red", "changed": "yellow"}
+def _cell(text: str) -> str:
+    """Plan text inside a Markdown table or list item: escaped HTML, no line breaks, no pipes."""
+    return escape(" ".join(text.split())).replace("|", "\\|")
 
 
-def render_diff(diffs: Sequence[PlanDiff], fmt: str, language: str, currency: str, style: Callable[..., str] = _plain) -> str:
+def _summary(d: Comparison, reader: Reader) -> str:
+    if d.status != "changed":
+        return d.status_label
+    return reader.text("changes_count").format(count=len(d.changes)) + ", " + reader.text("figures_count").format(count=len(d.figures))
+
+
+def render_diff(diffs: Sequence[Comparison], reader: Reader, fmt: str, style: Callable[..., str] = _plain) -> str:
     """`style` colours the text format (click.style on a terminal)."""
     if fmt == "json":
         return json.dumps(diff_data(diffs), indent=2, ensure_ascii=False, default=str) + "\n"
     if not diffs:
-        return "No plan changed.\n" if fmt == "text" else "**No plan changed.**\n"
+        return reader.text("no_plan_changed") + "\n" if fmt == "text" else f"**{reader.text('no_plan_changed')}**\n"
+    text = reader.text
     if fmt == "markdown":
-        out = ["| Plan | Years | Status | Changes | Forecast |", "|---|---|---|---:|---|"]
+        out = [
+            f"| {text('plan_file')} | {text('years')} | {text('status')} | {text('changes_col')} | {reader.label('forecast')} |",
+            "|---|---|---|---:|---|",
+        ]
         for d in diffs:
             forecast = next((f for f in d.figures if f.key == "forecast"), None)
-            moved = f"{value_text(forecast.old, language, currency)} → {value_text(forecast.new, language, currency)}" if forecast else ""
-            out.append(f"| `{d.file}` | {_years(d)} | {d.status} | {len(d.changes)} | {moved} |")
+            moved = f"{forecast.old_text} → {forecast.new_text}" if forecast else ""
+            out.append(f"| `{d.file}` | {_years(d)} | {_cell(d.status_label)} | {len(d.changes)} | {_cell(moved)} |")
         for d in diffs:
-            out += ["", f"<details><summary><code>{d.file}</code>: {len(d.changes)} changes</summary>", ""]
-            out += [f"- `{MARKS[c.kind]}` `{'.'.join(c.path)}`: {describe(c, language)}".replace("|", "\\|") for c in d.changes]
-            out += [
-                f"- figure **{label(f.key, language)}**: {value_text(f.old, language, currency)} → {value_text(f.new, language, currency)}"
-                for f in d.figures
-            ]
+            out += ["", f"<details><summary><code>{escape(d.file)}</code>: {escape(_summary(d, reader))}</summary>", ""]
+            out += [f"- `{MARKS[c.kind]}` {_cell(c.where)}: {_cell(describe(c))}" for c in d.changes]
+            out += [f"- **{_cell(f.label)}**: {_cell(f.old_text)} → {_cell(f.new_text)}" for f in d.figures]
             out += ["", "</details>"]
         return "\n".join(out) + "\n"
     out = []
     for d in diffs:
-        out.append(
-            style(f"{d.file} ({d.account} {_years(d)}, {d.status}): {len(d.changes)} changes, {len(d.figures)} figures changed", bold=True)
-        )
-        out += [style(f"  {MARKS[c.kind]} {'.'.join(c.path)}: {describe(c, language)}", fg=COLOURS[c.kind]) for c in d.changes]
-        out += [
-            f"  ~ {label(f.key, language)}: {value_text(f.old, language, currency)} → {value_text(f.new, language, currency)}"
-            for f in d.figures
-        ]
+        out.append(style(f"{d.file} ({d.name}, {_years(d)}): {_summary(d, reader)}", bold=True))
+        out += [style(f"  {MARKS[c.kind]} {c.where}: {describe(c)}", fg=COLOURS[c.kind]) for c in d.changes]
+        out += [f"  ~ {f.label}: {f.old_text} → {f.new_text}" for f in d.figures]
     return "\n".join(out) + "\n"

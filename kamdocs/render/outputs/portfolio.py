@@ -11,34 +11,33 @@ from typing import Any
 from kamdocs.figures.figure import Figure
 from kamdocs.figures.portfolio import Portfolio
 from kamdocs.render.outputs.tables import table
-from kamdocs.view.labels import FIGURES, word
-from kamdocs.view.numbers import value_text, visible
 from kamdocs.view.portfolio import column_label, columns
+from kamdocs.view.reader import Reader
 
 
-def _short(figure: Figure, language: str, currency: str) -> str:
-    return "–" if not figure.computable else value_text(figure, language, currency)
+def _short(figure: Figure, reader: Reader) -> str:
+    return "–" if not figure.computable else reader.value(figure)
 
 
-def portfolio_data(portfolio: Portfolio, edition: str) -> dict[str, Any]:
-    keys = columns(portfolio, edition)
+def portfolio_data(portfolio: Portfolio, reader: Reader) -> dict[str, Any]:
+    keys = columns(portfolio, reader)
     return {
         "year": portfolio.year,
-        "edition": edition,
+        "edition": reader.edition.value,
         "columns": keys,
         "accounts": [
             {"account": r.account, "name": r.name, "year": r.year, **{k: r.cells[k].to_dict() for k in keys}} for r in portfolio.rows
         ],
-        "totals": {k: f.to_dict() for k, f in portfolio.totals.items() if visible(f, edition)},
-        "concentration": {k: f.to_dict() for k, f in portfolio.concentration.items()},
+        "totals": {k: f.to_dict() for k, f in portfolio.totals.items() if reader.sees(f)},
+        "concentration": {k: f.to_dict() for k, f in portfolio.concentration.items() if reader.sees(f)},
         "without_plan": list(portfolio.without_plan),
     }
 
 
-def render_portfolio(portfolio: Portfolio, fmt: str, edition: str, language: str, currency: str) -> str:
-    keys = columns(portfolio, edition)
+def render_portfolio(portfolio: Portfolio, reader: Reader, fmt: str) -> str:
+    keys = columns(portfolio, reader)
     if fmt == "json":
-        return json.dumps(portfolio_data(portfolio, edition), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(portfolio_data(portfolio, reader), indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -46,38 +45,34 @@ def render_portfolio(portfolio: Portfolio, fmt: str, edition: str, language: str
         for r in portfolio.rows:
             writer.writerow([r.account, r.name, *("" if r.cells[k].value is None else r.cells[k].value for k in keys)])
         return out.getvalue()
-    headers = [word("account", language), *(column_label(k, language) for k in keys)]
-    rows = [[r.account, *(_short(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows]
+    headers = [reader.word("account"), *(column_label(k, reader) for k in keys)]
+    rows = [[r.account, *(_short(r.cells[k], reader) for k in keys)] for r in portfolio.rows]
     right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
-    title = f"{word('portfolio', language)} {portfolio.year}"
+    title = f"{reader.word('portfolio')} {portfolio.year}"
     out = [f"# {title}" if fmt == "markdown" else title, "", table(headers, rows, fmt, right)]
-    totals = [
-        [column_label(k, language) if k in FIGURES else k, _short(f, language, currency)]
-        for k, f in portfolio.totals.items()
-        if visible(f, edition)
-    ]
-    concentration = [[word(k, language), _short(f, language, currency)] for k, f in portfolio.concentration.items()]
+    totals = [[column_label(k, reader), _short(f, reader)] for k, f in portfolio.totals.items() if reader.sees(f)]
+    concentration = [[reader.word(k), _short(f, reader)] for k, f in portfolio.concentration.items() if reader.sees(f)]
     out += [
-        table([word("total", language), ""], totals, fmt, right=(1,)),
-        table([word("concentration", language), ""], concentration, fmt, right=(1,)),
+        table([reader.word("total"), ""], totals, fmt, right=(1,)),
+        table([reader.word("concentration"), ""], concentration, fmt, right=(1,)),
     ]
     if portfolio.without_plan:
-        out.append(f"{word('without_plan', language)}: {', '.join(portfolio.without_plan)}\n")
+        out.append(f"{reader.word('without_plan')}: {', '.join(portfolio.without_plan)}\n")
     return "\n".join(out)
 
 
-def portfolio_xlsx(portfolio: Portfolio, edition: str, language: str, currency: str) -> bytes:
+def portfolio_xlsx(portfolio: Portfolio, reader: Reader) -> bytes:
     """A real sheet: header row frozen and filtered, amounts and percentages as numbers with formats."""
     # imported here: openpyxl costs every other kam command a tenth of a second at start-up
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    keys = columns(portfolio, edition)
+    keys = columns(portfolio, reader)
     book = Workbook()
     sheet = book.active
-    sheet.title = f"{word('portfolio', language)[:24]} {portfolio.year}"
-    sheet.append([word("account", language), word("name", language), *(column_label(k, language) for k in keys)])
-    formats = {"currency": f'#,##0 "{currency}"', "percent": "0.0%", "score": "0.0", "date": "yyyy-mm-dd"}
+    sheet.title = f"{reader.word('portfolio')[:24]} {portfolio.year}"
+    sheet.append([reader.word("account"), reader.word("name"), *(column_label(k, reader) for k in keys)])
+    formats = {"currency": f'#,##0 "{reader.currency}"', "percent": "0.0%", "score": "0.0", "date": "yyyy-mm-dd"}
     for r in portfolio.rows:
         sheet.append([r.account, r.name, *(r.cells[k].value for k in keys)])
         for offset, k in enumerate(keys):

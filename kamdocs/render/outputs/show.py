@@ -5,78 +5,64 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kamdocs.core.problem import format_path
-from kamdocs.figures.assessment import Assessment
 from kamdocs.render.outputs.tables import table
-from kamdocs.view.forecast import forecast_sentence
-from kamdocs.view.labels import label, reason_text, word
-from kamdocs.view.numbers import percent, value_text, visible
-from kamdocs.view.schema_labels import in_language
+from kamdocs.view.account import AccountView
+from kamdocs.view.reader import Reader
 
 
-def show_data(assessment: Assessment, edition: str, language: str, currency: str) -> dict[str, Any]:
-    """Everything `kam show` knows, minus what the edition must not show; the JSON output."""
-    plan = assessment.document.data["plan"]
+def show_data(view: AccountView, reader: Reader) -> dict[str, Any]:
+    """Everything `kam show` knows that the edition may show; the JSON output."""
+    plan = view.plan["plan"]
     return {
-        "account": assessment.account,
-        "name": assessment.name,
-        "year": assessment.year,
-        "file": assessment.document.file,
+        "account": view.account,
+        "name": view.name,
+        "year": view.year,
+        "file": view.file,
         "owner": plan["owner"],
         "status": plan["status"],
-        "as_of": assessment.as_of.isoformat(),
-        "edition": edition,
-        "currency": currency,
-        "forecast_sentence": forecast_sentence(assessment, language, currency),
-        "figures": {
-            key: {"label": label(key, language), **fig.to_dict()} for key, fig in assessment.figures.items() if visible(fig, edition)
-        },
-        "completeness": assessment.completeness,
+        "status_label": reader.enum(reader.node("plan", "status"), plan["status"]),
+        "as_of": view.as_of.isoformat(),
+        "edition": reader.edition.value,
+        "currency": reader.currency,
+        "forecast_sentence": view.forecast_sentence,
+        "figures": {line.key: {"label": line.label, "text": line.text, **line.figure.to_dict()} for line in view.lines},
+        "completeness": view.completeness,
         "checklists": [
             {
-                "id": result.checklist.id,
-                "label": in_language(result.checklist.label, language),
-                "completeness": result.completeness,
-                "done": result.done,
-                "items": len(result.items),
-                "missing": [
-                    {
-                        "id": i.item.id,
-                        "label": in_language(i.item.label, language),
-                        "fill_in": [reason_text(m, language) for m in i.missing],
-                    }
-                    for i in result.items
-                    if not i.done
-                ],
+                "id": c.id,
+                "label": c.label,
+                "completeness": c.completeness,
+                "done": c.done,
+                "items": c.items,
+                "missing": [{"id": m.id, "label": m.label, "fill_in": list(m.fill_in), "paths": list(m.paths)} for m in c.missing],
             }
-            for result in assessment.checklists
+            for c in view.checklists
         ],
-        "alerts": [
-            {"gate": a.gate, "blocking": a.blocking, "path": format_path(a.path), "message": a.message}
-            for a in assessment.alerts
-            if edition == "internal" or not a.confidential
-        ],
+        "alerts": [{"gate": a.gate, "blocking": a.blocking, "path": a.path, "message": a.message} for a in view.alerts],
     }
 
 
-def render_show(assessment: Assessment, fmt: str, edition: str, language: str, currency: str) -> str:
-    data = show_data(assessment, edition, language, currency)
+def render_show(view: AccountView, reader: Reader, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
-    heading = f"{assessment.name} ({assessment.account}), {word('year', language)} {assessment.year}"
-    out = [f"# {heading}" if fmt == "markdown" else heading, ""]
-    out.append(f"{word('owner', language)}: {data['owner']} · {word('status', language)}: {data['status']} · {data['file']}")
-    out += ["", data["forecast_sentence"], ""]
-    rows = [[label(key, language), value_text(fig, language, currency)] for key, fig in assessment.figures.items() if visible(fig, edition)]
-    out += [f"## {word('figures', language)}" if fmt == "markdown" else word("figures", language).upper(), ""]
-    out.append(table([word("figures", language), ""], rows, fmt))
-    overall_line = f"{word('completeness', language)}: {percent(assessment.completeness, language)}"
-    out += [f"## {word('checklists', language)}" if fmt == "markdown" else word("checklists", language).upper(), "", overall_line, ""]
-    checklist_rows = [[c["label"], f"{c['done']}/{c['items']}", percent(c["completeness"], language)] for c in data["checklists"]]
-    out.append(table([word("checklists", language), "", word("completeness", language)], checklist_rows, fmt, right=(1, 2)))
-    for c in data["checklists"]:
-        for item in c["missing"]:
-            out.append(f"- {c['label']} / {item['label']}: {'; '.join(item['fill_in'])}")
-    out += ["", f"## {word('alerts', language)}" if fmt == "markdown" else word("alerts", language).upper(), ""]
-    out += [f"- [{a['gate']}] {a['message']}" for a in data["alerts"]] or [f"- {word('none', language)}"]
+        return json.dumps(show_data(view, reader), indent=2, ensure_ascii=False, default=str) + "\n"
+    word = reader.word
+
+    def heading(text: str) -> str:
+        return f"## {text}" if fmt == "markdown" else text.upper()
+
+    title = f"{view.name} ({view.account}), {word('year')} {view.year}"
+    plan = view.plan["plan"]
+    out = [f"# {title}" if fmt == "markdown" else title, ""]
+    out.append(
+        f"{word('owner')}: {plan['owner']} · {word('status')}: {reader.enum(reader.node('plan', 'status'), plan['status'])} · {view.file}"
+    )
+    out += ["", view.forecast_sentence, ""] if view.forecast_sentence else [""]
+    out += [heading(word("figures")), ""]
+    out.append(table([word("figures"), ""], [[line.label, line.text] for line in view.lines], fmt))
+    out += [heading(word("checklists")), "", f"{word('completeness')}: {reader.percent(view.completeness)}", ""]
+    rows = [[c.label, f"{c.done}/{c.items}", reader.percent(c.completeness)] for c in view.checklists]
+    out.append(table([word("checklists"), "", word("completeness")], rows, fmt, right=(1, 2)))
+    out += [f"- {c.label} / {m.label}: {'; '.join(m.fill_in)}" for c in view.checklists for m in c.missing]
+    out += ["", heading(word("alerts")), ""]
+    out += [f"- {a.message}" for a in view.alerts] or [f"- {word('none')}"]
     return "\n".join(out).rstrip() + "\n"

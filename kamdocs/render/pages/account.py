@@ -4,236 +4,216 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kamdocs.figures.assessment import Assessment
-from kamdocs.figures.derive import sales_by_year
 from kamdocs.render.markup import escape, render_inline
 from kamdocs.render.pages import charts
-from kamdocs.render.pages.html import block, code, html_link, html_table, table
+from kamdocs.render.pages.html import block, html_link, html_table, table
 from kamdocs.render.pages.plan_view import PlanView
 from kamdocs.render.pages.render import PageSource, admonition
-from kamdocs.view.forecast import forecast_sentence
-from kamdocs.view.labels import label, reason_text
-from kamdocs.view.numbers import amount, number, percent, value_text, visible
-from kamdocs.view.schema_labels import in_language
-from kamdocs.view.words import t
+from kamdocs.view.account import AccountView
+from kamdocs.view.reader import Reader
 
 SPECIAL = ("kamdocs", "contacts", "actions", "milestones", "risks", "contract")
 ROLE_ORDER = ("decision_maker", "champion", "influencer", "gatekeeper", "user", "opponent")
 
 
-def revenue_chart(history: Sequence[Assessment], language: str, currency: str) -> str:
-    series = sales_by_year([a.document.data for a in history], "revenue")
-    years = sorted(y for y in series if y < history[-1].year)
-    values = [sum(series[y].values()) for y in years]
+def revenue_chart(view: AccountView, reader: Reader) -> str:
+    if not view.revenue_by_year:
+        return ""
+    years, values = zip(*view.revenue_by_year, strict=True)
     return charts.bars(
-        t("revenue_by_year", language),
+        reader.text("revenue_by_year"),
         [str(y) for y in years],
-        values,
-        [amount(v, language, currency) for v in values],
-        (t("year", language), label("revenue", language)),
+        list(values),
+        [reader.amount(v) for v in values],
+        (reader.text("year"), reader.label("revenue")),
     )
 
 
-def nps_chart(history: Sequence[Assessment], language: str) -> str:
-    points = [(a.year, a.figures["nps"].value) for a in history if a.figures["nps"].computable]
+def nps_chart(view: AccountView, reader: Reader) -> str:
+    points = list(view.nps_by_year)
     if len(points) < 2:
         return ""
     years = [p[0] for p in points]
     return charts.line(
-        t("nps_history", language),
+        reader.text("nps_history"),
         points,
         (min(years), max(years)),
         (-100, 100),
-        [(str(y), number(v, language, 1)) for y, v in points],
-        (t("year", language), "NPS"),
+        [(str(y), reader.number(v, 1)) for y, v in points],
+        (reader.text("year"), "NPS"),
         guide=0,
         x_ticks=[str(y) for y in range(min(years), max(years) + 1)],
     )
 
 
-def forecast_chart(assessment: Assessment, language: str, currency: str) -> str:
-    f = assessment.figures
-    if not f["forecast"].computable:
+def forecast_chart(view: AccountView, reader: Reader) -> str:
+    if not view.shows("forecast"):
         return ""
+    f = view.figures
     detail = f["forecast"].detail
     parts = [
-        (t("committed", language), detail["committed"], amount(detail["committed"], language, currency)),
-        (t("weighted", language), detail["weighted_pipeline"], amount(detail["weighted_pipeline"], language, currency)),
+        (reader.text("committed"), detail["committed"], reader.amount(detail["committed"])),
+        (reader.text("weighted"), detail["weighted_pipeline"], reader.amount(detail["weighted_pipeline"])),
     ]
     marks = [
-        (t(key, language), f[fig].value, amount(f[fig].value, language, currency))
+        (reader.text(key), f[fig].value, reader.amount(f[fig].value))
         for key, fig in (("worst", "forecast_worst"), ("best", "forecast_best"))
     ]
-    if f["revenue"].computable:
-        marks.append((label("revenue", language), f["revenue"].value, amount(f["revenue"].value, language, currency)))
-    return charts.stacked(t("forecast_composition", language), parts, marks, (t("figure", language), t("value", language)))
+    if view.shows("revenue"):
+        marks.append((reader.label("revenue"), f["revenue"].value, reader.amount(f["revenue"].value)))
+    return charts.stacked(reader.text("forecast_composition"), parts, marks, (reader.text("figure"), reader.text("value")))
 
 
-def completeness_chart(assessment: Assessment, language: str) -> str:
-    results = assessment.checklists
+def completeness_chart(view: AccountView, reader: Reader) -> str:
     return charts.hbars(
-        t("completeness", language),
-        [in_language(r.checklist.label, language) for r in results],
-        [r.completeness for r in results],
-        [percent(r.completeness, language) for r in results],
-        (t("checklists", language), t("completeness", language)),
+        reader.text("completeness"),
+        [c.label for c in view.checklists],
+        [c.completeness for c in view.checklists],
+        [reader.percent(c.completeness) for c in view.checklists],
+        (reader.text("checklists"), reader.text("completeness")),
     )
 
 
-def figures_table(assessment: Assessment, edition: str, language: str, currency: str) -> str:
-    rows = [
-        [escape(label(k, language)), escape(value_text(f, language, currency))]
-        for k, f in assessment.figures.items()
-        if visible(f, edition)
-    ]
-    return table([t("figure", language), t("value", language)], rows, right=(1,))
+def figures_table(view: AccountView, reader: Reader) -> str:
+    return table(
+        [reader.text("figure"), reader.text("value")], [[escape(line.label), escape(line.text)] for line in view.lines], right=(1,)
+    )
 
 
-def checklists_section(assessment: Assessment, language: str) -> str:
+def checklists_section(view: AccountView, reader: Reader) -> str:
     missing = [
-        f"<li><strong>{escape(in_language(r.checklist.label, language))}</strong> / {escape(in_language(i.item.label, language))}: "
-        + "; ".join(code(reason_text(m, language)) for m in i.missing)
+        f"<li><strong>{escape(c.label)}</strong> / {escape(m.label)}: "
+        + "; ".join(f'<span title="{escape(path)}">{escape(words)}</span>' for words, path in zip(m.fill_in, m.paths, strict=True))
         + "</li>"
-        for r in assessment.checklists
-        for i in r.items
-        if not i.done
+        for c in view.checklists
+        for m in c.missing
     ]
-    listed = f"<p><strong>{escape(t('missing', language))}:</strong></p><ul>{''.join(missing)}</ul>" if missing else ""
-    return block(completeness_chart(assessment, language)) + listed
+    listed = f"<p><strong>{escape(reader.text('missing'))}:</strong></p><ul>{''.join(missing)}</ul>" if missing else ""
+    return block(completeness_chart(view, reader)) + listed
 
 
-def alerts_section(assessment: Assessment, edition: str, language: str) -> str:
-    shown = [a for a in assessment.alerts if edition == "internal" or not a.confidential]
-    return f"<ul>{''.join(f'<li>{code(a.gate)} {escape(a.message)}</li>' for a in shown)}</ul>" if shown else none(language)
+def alerts_section(view: AccountView, reader: Reader) -> str:
+    items = "".join(f'<li title="{escape(a.path)}">{escape(a.message)}</li>' for a in view.alerts)
+    return f"<ul>{items}</ul>" if items else none(reader)
 
 
-def none(language: str) -> str:
-    return f"<p>{escape(t('none', language))}</p>"
+def none(reader: Reader) -> str:
+    return f"<p>{escape(reader.text('none'))}</p>"
 
 
-def stakeholders(view: PlanView, language: str) -> str:
-    contacts = view.plan.get("contacts", [])
+def stakeholders(plan: PlanView, reader: Reader) -> str:
+    contacts = plan.plan.get("contacts", [])
     if not contacts:
-        return none(language)
-    roles = view.node("contacts", "buying_role").get("enum", ROLE_ORDER)
+        return none(reader)
+    role_node = plan.node("contacts", "buying_role")
+    roles = role_node.get("enum", ROLE_ORDER)
     out = []
     for role in sorted(roles, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else 99):
         people = [c for c in contacts if c["buying_role"] == role]
         if not people:
             continue
+        columns = [k for k in ("position", "influence", "attitude", "owner", "notes") if any(k in c for c in people)]
         rows = [
             [
-                escape(c["name"]) + (f" <em>({escape(t('left', language))} {escape(c['left_on'])})</em>" if c.get("left_on") else ""),
-                escape(c.get("position", "")),
-                escape(c.get("influence", "")),
-                escape(c.get("attitude", "")),
-                view.value(view.node("contacts", "owner"), c["owner"]) if "owner" in c else "",
-                view.value(view.node("contacts", "notes"), c["notes"]) if "notes" in c else "",
+                escape(c["name"])
+                + (f" <em>({escape(reader.text('left'))} {escape(reader.date(c['left_on']))})</em>" if c.get("left_on") else ""),
+                *(plan.value(plan.node("contacts", k), c[k]) if k in c else "" for k in columns),
             ]
             for c in people
         ]
-        out.append(
-            f"<h4>{escape(view.value(view.node('contacts', 'buying_role'), role).replace('_', ' '))}</h4>"
-            + html_table(
-                [
-                    t("contact", language),
-                    t("position", language),
-                    t("influence", language),
-                    t("attitude", language),
-                    t("relationship_owner", language),
-                    view.label(view.node("contacts", "notes"), "notes"),
-                ],
-                rows,
-                "kam-table",
-            )
-        )
+        headers = [reader.text("contact"), *(plan.label(plan.node("contacts", k), k) for k in columns)]
+        out.append(f"<h4>{escape(reader.enum(role_node, role))}</h4>" + html_table(headers, rows, "kam-table"))
     return block("".join(out))
 
 
-def action_timeline(view: PlanView, language: str) -> str:
-    actions = sorted(view.plan.get("actions", []), key=lambda a: a.get("due", "9999"))
+def action_timeline(plan: PlanView, reader: Reader) -> str:
+    actions = sorted(plan.plan.get("actions", []), key=lambda a: a.get("due", "9999"))
     milestones = [
         {"title": m["title"], "due": m["due"], "status": "reached" if "reached_on" in m else "milestone", "milestone": True}
-        for m in view.plan.get("milestones", [])
+        for m in plan.plan.get("milestones", [])
     ]
     items = sorted([*actions, *milestones], key=lambda a: a.get("due", "9999"))
     if not items:
-        return none(language)
+        return none(reader)
+    status_node = plan.node("actions", "status")
     rows = []
     for item in items:
         status = item["status"]
-        owner = view.value(view.node("actions", "owner"), item["owner"]) if "owner" in item else ""
+        shown = reader.text(status) if item.get("milestone") else reader.enum(status_node, status)
+        owner = plan.value(plan.node("actions", "owner"), item["owner"]) if "owner" in item else ""
         marker = "◆ " if item.get("milestone") else ""
+        due = f'<time datetime="{escape(item["due"])}">{escape(reader.date(item["due"]))}</time> ' if item.get("due") else ""
         rows.append(
-            f'<li class="kam-{escape(status)}"><time>{escape(item.get("due", ""))}</time> {marker}'
-            f'<strong>{render_inline(item["title"])}</strong> <span class="kam-badge">{escape(status)}</span> {owner}</li>'
+            f'<li class="kam-{escape(status)}">{due}{marker}'
+            f'<strong>{render_inline(item["title"])}</strong> <span class="kam-badge">{escape(shown)}</span> {owner}</li>'
         )
     return block(f'<ol class="kam-timeline">{"".join(rows)}</ol>')
 
 
-def risks_section(view: PlanView, language: str, currency: str) -> str:
-    risks = view.plan.get("risks", [])
+def risks_section(plan: PlanView, reader: Reader) -> str:
+    risks = plan.plan.get("risks", [])
     if not risks:
-        return none(language)
+        return none(reader)
+    node = plan.node("risks", "status")
     rows = [
         [
             render_inline(r["title"]),
-            escape(r["status"]),
-            escape(percent(r["probability"], language)) if "probability" in r else "",
-            escape(amount(r["impact"], language, currency)) if "impact" in r else "",
-            escape(amount(r["probability"] * r["impact"], language, currency)) if "probability" in r and "impact" in r else "",
-            view.value(view.node("risks", "retention_measures"), r.get("retention_measures", [])),
+            escape(reader.enum(node, r["status"])),
+            escape(reader.percent(r["probability"])) if "probability" in r else "",
+            escape(reader.amount(r["impact"])) if "impact" in r else "",
+            escape(reader.amount(r["probability"] * r["impact"])) if "probability" in r and "impact" in r else "",
+            plan.value(plan.node("risks", "retention_measures"), r.get("retention_measures", [])),
         ]
         for r in sorted(risks, key=lambda r: -(r.get("probability", 0) * r.get("impact", 0)))
     ]
-    headers = [view.label(view.node("risks", k), k) for k in ("title", "status", "probability", "impact")]
+    headers = [plan.label(plan.node("risks", k), k) for k in ("title", "status", "probability", "impact")]
     return block(
-        html_table([*headers, t("exposure", language), view.label(view.node("risks", "retention_measures"), "")], rows, "kam-table")
+        html_table([*headers, reader.text("exposure"), plan.label(plan.node("risks", "retention_measures"), "")], rows, "kam-table")
     )
 
 
-def contract_section(view: PlanView, assessment: Assessment, language: str, currency: str) -> str:
-    f = assessment.figures
+def contract_section(plan: PlanView, view: AccountView, reader: Reader) -> str:
     extra = [
-        f"<strong>{escape(label(k, language))}:</strong> {escape(value_text(f[k], language, currency))}"
-        for k in ("notice_deadline", "days_to_notice")
-        if f[k].computable
+        f"<strong>{escape(line.label)}:</strong> {escape(line.text)}"
+        for line in view.lines
+        if line.key in ("notice_deadline", "days_to_notice") and line.figure.computable
     ]
-    return (f"<p>{'<br>'.join(extra)}</p>" if extra else "") + block(view.section("contract"))
+    return (f"<p>{'<br>'.join(extra)}</p>" if extra else "") + block(plan.section("contract"))
 
 
-def account_page(
-    history: Sequence[Assessment], view: PlanView, edition: str, language: str, currency: str, links: Sequence[tuple[str, str]]
-) -> PageSource:
+def account_page(history: Sequence[AccountView], reader: Reader, links: Sequence[tuple[str, str]]) -> PageSource:
     """The page of the last plan in `history`; `links` are (text, target) to the account's other pages."""
-    assessment = history[-1]
-    plan = view.plan
-    meta = [f"<strong>{escape(t('owner', language))}:</strong> {escape(plan['plan']['owner'])}"]
-    for key in ("deputy", "status", "last_reviewed"):
-        if key in plan["plan"]:
-            meta.append(f"<strong>{escape(t(key, language))}:</strong> {escape(plan['plan'][key])}")
-    out = [f"<h1>{escape(assessment.name)} · {assessment.year}</h1>", f"<p>{' · '.join(meta)}</p>"]
+    view = history[-1]
+    plan = PlanView(view.plan, reader)
+    meta = [f"<strong>{escape(reader.text('owner'))}:</strong> {escape(view.plan['plan']['owner'])}"]
+    if "deputy" in view.plan["plan"]:
+        meta.append(f"<strong>{escape(reader.text('deputy'))}:</strong> {escape(view.plan['plan']['deputy'])}")
+    meta.append(
+        f"<strong>{escape(reader.text('status'))}:</strong> {escape(reader.enum(reader.node('plan', 'status'), view.plan['plan']['status']))}"
+    )
+    if "last_reviewed" in view.plan["plan"]:
+        meta.append(f"<strong>{escape(reader.text('last_reviewed'))}:</strong> {escape(reader.date(view.plan['plan']['last_reviewed']))}")
+    out = [f"<h1>{escape(view.name)} · {view.year}</h1>", f"<p>{' · '.join(meta)}</p>"]
     if links:
         out.append(f"<p>{' · '.join(html_link(text, target) for text, target in links)}</p>")
-    out.append(admonition("abstract", t("forecast", language), f"<p>{escape(forecast_sentence(assessment, language, currency))}</p>"))
-    charts_ = revenue_chart(history, language, currency) + forecast_chart(assessment, language, currency) + nps_chart(history, language)
+    if view.forecast_sentence:
+        out.append(admonition("abstract", reader.text("forecast"), f"<p>{escape(view.forecast_sentence)}</p>"))
+    drawn = revenue_chart(view, reader) + forecast_chart(view, reader) + nps_chart(view, reader)
     sections = [
-        (t("figures", language), block(charts_) + figures_table(assessment, edition, language, currency)),
-        (t("checklists", language), checklists_section(assessment, language)),
-        (t("alerts", language), alerts_section(assessment, edition, language)),
-        (t("stakeholders", language), stakeholders(view, language)),
-        (t("action_plan", language), action_timeline(view, language)),
-        (t("risks", language), risks_section(view, language, currency)),
-        (t("contract", language), contract_section(view, assessment, language, currency)),
+        (reader.text("figures"), block(drawn) + figures_table(view, reader)),
+        (reader.text("checklists"), checklists_section(view, reader)),
+        (reader.text("alerts"), alerts_section(view, reader)),
+        (reader.text("stakeholders"), stakeholders(plan, reader)),
+        (reader.text("action_plan"), action_timeline(plan, reader)),
+        (reader.text("risks"), risks_section(plan, reader)),
+        (reader.text("contract"), contract_section(plan, view, reader)),
     ]
-    for key in view.schema.raw["properties"]:
-        if key in SPECIAL or key not in plan:
+    for key in reader.schema["properties"]:
+        if key in SPECIAL or key not in view.plan:
             continue
-        body = view.section(key)
+        body = plan.section(key)
         if body:
-            sections.append((view.label(view.node(key), key), block(body)))
+            sections.append((plan.label(plan.node(key), key), block(body)))
     out += [f"<h2>{escape(heading)}</h2>\n{body}" for heading, body in sections]
     latest = not links or links[0][1] != "index.md"
-    return PageSource(
-        assessment.name if latest else f"{assessment.name} {assessment.year}", "\n".join(out), searchable=latest, is_html=True
-    )
+    return PageSource(view.name if latest else f"{view.name} {view.year}", "\n".join(out), searchable=latest, is_html=True)

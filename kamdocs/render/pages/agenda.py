@@ -5,19 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.rules import walk
-from kamdocs.figures.assessment import Assessment
 from kamdocs.figures.checklists import Condition, parse_path
 from kamdocs.figures.derive import year_of
 from kamdocs.render.markup import escape, render_markdown
 from kamdocs.render.pages.html import html_table, md, table
 from kamdocs.render.pages.plan_view import PlanView
 from kamdocs.render.pages.render import PageSource
-from kamdocs.view.labels import label
-from kamdocs.view.numbers import amount, number, value_text, visible
-from kamdocs.view.schema_labels import in_language
-from kamdocs.view.words import t
+from kamdocs.view.account import AccountView
+from kamdocs.view.reader import Reader
 
 STATUS_FIGURES = ("revenue", "revenue_growth", "share_of_wallet", "forecast", "nps", "csat", "actions_done", "milestones_reached")
 
@@ -33,14 +29,14 @@ def _html(content: str) -> str:
     return "\n\n" + content.replace("\n\n", "\n").strip() + "\n\n" if content else ""
 
 
-def _per_category(plan: dict[str, Any], field: str, year: int, language: str, currency: str | None) -> str:
+def _per_category(plan: dict[str, Any], field: str, year: int, reader: Reader, money: bool) -> str:
     totals: dict[str, float] = defaultdict(float)
     units: dict[str, str] = {}
     for row in plan.get("sales", []):
         if year_of(row["period"]) == year and field in row:
             totals[row["category"]] += row[field]
             units[row["category"]] = row.get("unit", "")
-    shown = [f"{c}: {amount(v, language, currency) if currency else number(v, language) + ' ' + units[c]}" for c, v in totals.items()]
+    shown = [f"{c}: {reader.amount(v) if money else reader.number(v) + ' ' + units[c]}" for c, v in totals.items()]
     return "; ".join(shown)
 
 
@@ -50,20 +46,18 @@ def _leaves(condition: Condition) -> list[Condition]:
     return [condition]
 
 
-def information_values(
-    assessment: Assessment, view: PlanView, secrets: Confidentiality, edition: str, language: str, currency: str
-) -> list[list[str]]:
-    """The information checklist with each item's value from the plan or the figures."""
-    checklist = next((r for r in assessment.checklists if r.checklist.id == "information"), None)
+def information_values(account: AccountView, view: PlanView, reader: Reader) -> list[list[str]]:
+    """The information checklist with each item's value from the plan or the figures the edition may show."""
+    checklist = next((r for r in account.results if r.checklist.id == "information"), None)
     if checklist is None:
         return []
-    last = assessment.year - 1
+    last = account.year - 1
     special = {
-        "sales_volume": lambda: _per_category(view.plan, "volume", last, language, None),
-        "revenue": lambda: _per_category(view.plan, "revenue", last, language, currency),
-        "returns": lambda: _per_category(view.plan, "returns", last, language, currency),
+        "sales_volume": lambda: _per_category(view.plan, "volume", last, reader, False),
+        "revenue": lambda: _per_category(view.plan, "revenue", last, reader, True),
+        "returns": lambda: _per_category(view.plan, "returns", last, reader, True),
         "costs": lambda: "; ".join(
-            filter(None, (_per_category(view.plan, k, last, language, currency) for k in ("direct_costs", "indirect_costs")))
+            filter(None, (_per_category(view.plan, k, last, reader, True) for k in ("direct_costs", "indirect_costs")))
         ),
     }
     rows = []
@@ -75,94 +69,97 @@ def information_values(
             parts = []
             for leaf in _leaves(item.done):
                 if "figure" in leaf:
-                    figure = assessment.figures[leaf["figure"]]
-                    if figure.computable and visible(figure, edition):
-                        parts.append(escape(value_text(figure, language, currency)))
+                    if account.shows(leaf["figure"]):
+                        parts.append(escape(reader.value(account.figures[leaf["figure"]])))
                 else:
                     path = parse_path(leaf["path"])
                     node = view.node(*(p for p in path if p != "*"))
                     parts += [view.value(node, value) for _, value in walk(view.plan, path) if value not in (None, "", [], {})]
             text = " · ".join(p for p in parts if p)
-        leaves = _leaves(item.done)
         hidden = any(
-            secrets.covers(parse_path(leaf["path"])) if "path" in leaf else assessment.figures[leaf["figure"]].confidential
-            for leaf in leaves
+            not reader.sees_path(parse_path(leaf["path"])) if "path" in leaf else leaf["figure"] not in account.figures
+            for leaf in _leaves(item.done)
         )
-        if not text and hidden and edition != "internal":
-            text = f"<em>{escape(t('internal_only', language))}</em>"
-        rows.append([escape(in_language(item.label, language)), text or f"<em>{escape(t('not_set', language))}</em>"])
+        if not text and hidden:
+            text = f"<em>{escape(reader.text('internal_only'))}</em>"
+        rows.append([escape(reader.own(item.label)), text or f"<em>{escape(reader.text('not_set'))}</em>"])
     return rows
 
 
-def agenda_page(assessment: Assessment, view: PlanView, secrets: Confidentiality, edition: str, language: str, currency: str) -> PageSource:
+def agenda_page(account: AccountView, reader: Reader) -> PageSource:
     """Markdown for the agenda; raw HTML only where plan text is rendered (safely) or tables are needed."""
+    view = PlanView(account.plan, reader)
     review = view.plan.get("annual_review", {})
-    f = assessment.figures
-    out = [f"# {t('agenda', language)}: {md(assessment.name)} · {assessment.year}", ""]
+    f = account.figures
+    out = [f"# {reader.text('agenda')}: {md(account.name)} · {account.year}", ""]
     where = [
-        f"**{t('date', language)}:** {md(review.get('date', t('not_set', language)))}",
-        f"**{t('place', language)}:** {md(review.get('place', t('not_set', language)))}",
+        f"**{reader.text('date')}:** {md(reader.date(review['date']) if review.get('date') else reader.text('not_set'))}",
+        f"**{reader.text('place')}:** {md(review.get('place', reader.text('not_set')))}",
     ]
-    alternatives = ", ".join(f"{a['date']} {a.get('place', '')}".strip() for a in review.get("alternatives", []))
+    alternatives = ", ".join(f"{reader.date(a['date'])} {a.get('place', '')}".strip() for a in review.get("alternatives", []))
     if alternatives:
-        where.append(f"**{t('alternatives', language)}:** {md(alternatives)}")
+        where.append(f"**{reader.text('alternatives')}:** {md(alternatives)}")
     out += [" · ".join(where), ""]
 
-    out += [f"## {t('preparation', language)}", ""]
+    out += [f"## {reader.text('preparation')}", ""]
     opening = review.get("preparation", {}).get("opening", {})
-    earlier = "".join(f"<li>{escape(r['date'])}: {render_markdown(r.get('summary', ''))}</li>" for r in review.get("earlier_reviews", []))
+    earlier = "".join(
+        f"<li>{escape(reader.date(r['date']))}: {render_markdown(r.get('summary', ''))}</li>" for r in review.get("earlier_reviews", [])
+    )
     points = [
         ("retrospective", _text(view, "annual_review", "preparation", "retrospective") + (f"<ul>{earlier}</ul>" if earlier else "")),
         ("goals", _text(view, "annual_review", "preparation", "goals")),
         ("topic_plan", _text(view, "annual_review", "preparation", "topic_plan")),
-        ("date_and_place", escape(" · ".join(filter(None, (review.get("date"), review.get("place"), alternatives))))),
+        (
+            "date_and_place",
+            escape(" · ".join(filter(None, (review.get("date") and reader.date(review["date"]), review.get("place"), alternatives)))),
+        ),
         ("opening", view.mapping(view.node("annual_review", "preparation", "opening"), opening) if opening else ""),
         ("presentation_folder", _text(view, "annual_review", "preparation", "presentation_folder")),
     ]
-    preparation = next((r for r in assessment.checklists if r.checklist.id == "preparation"), None)
-    titles = {i.item.id: in_language(i.item.label, language) for i in preparation.items} if preparation else {}
+    preparation = next((r for r in account.results if r.checklist.id == "preparation"), None)
+    titles = {i.item.id: reader.own(i.item.label) for i in preparation.items} if preparation else {}
     for number_, (key, body) in enumerate(points, start=1):
-        out += [f"### {number_}. {md(titles.get(key, key))}", _html(body) or f"*{t('not_set', language)}*", ""]
+        out += [f"### {number_}. {md(titles.get(key, key))}", _html(body) or f"*{reader.text('not_set')}*", ""]
 
-    out += [f"## {t('agenda_parts', language)}", ""]
+    out += [f"## {reader.text('agenda_parts')}", ""]
     agenda = review.get("agenda", {})
     parts = view.node("annual_review", "agenda").get("properties", {})
     done = [a for a in view.plan.get("actions", []) if a["status"] == "done"]
     open_ = [a for a in view.plan.get("actions", []) if a["status"] != "done"]
     for number_, key in enumerate(("status", "planned_activities", "cooperation_proposals", "conditions", "future_topics"), start=1):
         out += [f"### {number_}. {md(view.label(parts.get(key, {}), key))}", ""]
-        if key == "conditions" and key not in agenda and edition != "internal":
-            out += [f"*{t('internal_only', language)}*", ""]
+        if key == "conditions" and key not in agenda and not reader.sees_path(("annual_review", "agenda", "conditions")):
+            out += [f"*{reader.text('internal_only')}*", ""]
             continue
         out.append(_html(render_markdown(agenda[key]) if agenda.get(key) else ""))
         if key == "status":
-            rows = [
-                [escape(label(k, language)), escape(value_text(f[k], language, currency))]
-                for k in STATUS_FIGURES
-                if f[k].computable and visible(f[k], edition)
-            ]
-            out.append(table([t("figure", language), t("value", language)], rows, right=(1,)))
+            rows = [[escape(reader.label(k)), escape(reader.value(f[k]))] for k in STATUS_FIGURES if account.shows(k)]
+            out.append(table([reader.text("figure"), reader.text("value")], rows, right=(1,)))
             out += [
-                f"**{t('done_measures', language)}:** " + (", ".join(md(a["title"]) for a in done) or t("none", language)),
+                f"**{reader.text('done_measures')}:** " + (", ".join(md(a["title"]) for a in done) or reader.text("none")),
                 "",
-                f"**{t('open_measures', language)}:** "
-                + (", ".join(f"{md(a['title'])} ({md(a['status'])})" for a in open_) or t("none", language)),
+                f"**{reader.text('open_measures')}:** "
+                + (
+                    ", ".join(f"{md(a['title'])} ({md(reader.enum(reader.node('actions', 'status'), a['status']))})" for a in open_)
+                    or reader.text("none")
+                ),
                 "",
             ]
         if key == "planned_activities":
             opportunities = view.plan.get("potential", {}).get("opportunities", [])
             live = [o for o in opportunities if o.get("stage") not in ("won", "lost")]
             if live:
-                out += [f"**{t('opportunities', language)}:** " + ", ".join(md(o["title"]) for o in live), ""]
+                out += [f"**{reader.text('opportunities')}:** " + ", ".join(md(o["title"]) for o in live), ""]
     out += [
-        f"## {t('information', language)}",
+        f"## {reader.text('information')}",
         "",
         _html(
             html_table(
-                [t("item", language), t("value", language)],
-                information_values(assessment, view, secrets, edition, language, currency),
+                [reader.text("item"), reader.text("value")],
+                information_values(account, view, reader),
                 "kam-table",
             )
         ),
     ]
-    return PageSource(f"{t('agenda', language)}: {assessment.name} {assessment.year}", "\n".join(out), searchable=False)
+    return PageSource(f"{reader.text('agenda')}: {account.name} {account.year}", "\n".join(out), searchable=False)

@@ -4,24 +4,8 @@ from __future__ import annotations
 
 from importlib import resources
 
-from kamdocs.core.loader import Document
-from kamdocs.core.schema import load_schema
-from kamdocs.figures.assessment import Context, assess_year
 from kamdocs.render.markup import escape
-from kamdocs.render.pages.agenda import agenda_page
-from kamdocs.render.pages.plan_view import PlanView
 from kamdocs.render.pages.render import PageSource, render_page
-from kamdocs.view.redact import for_edition
-
-
-def agenda_source(history: list[Document], context: Context, year: int | None) -> PageSource | None:
-    assessment = assess_year(history, context, year)
-    if assessment is None:
-        return None
-    config = context.config
-    plan = for_edition(assessment.document.data, context.secrets, config.edition)
-    view = PlanView(load_schema(config.schema), plan, config.language, config.currency)
-    return agenda_page(assessment, view, context.secrets, config.edition, config.language, config.currency)
 
 
 def agenda_html(source: PageSource, language: str) -> str:

@@ -2,63 +2,46 @@
 
 from __future__ import annotations
 
-import difflib
-
-from kamdocs.figures.assessment import Assessment
-from kamdocs.history.diff import diff_figures, diff_plans
 from kamdocs.render.markup import escape
 from kamdocs.render.pages.html import block, html_table, md, table
 from kamdocs.render.pages.render import PageSource
-from kamdocs.view.compare import describe
-from kamdocs.view.labels import label
-from kamdocs.view.numbers import value_text, visible
-from kamdocs.view.words import t
+from kamdocs.view.compare import ChangeLine, Comparison, word_ops
+from kamdocs.view.reader import Reader
+
+_MARKS = {"equal": "{}", "removed": "<del>{}</del>", "added": "<ins>{}</ins>"}
 
 
 def word_diff(old: str, new: str) -> str:
     """HTML: removed words struck through, added words marked."""
-    a, b = old.split(), new.split()
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op in ("delete", "replace"):
-            out.append(f"<del>{escape(' '.join(a[i1:i2]))}</del>")
-        if op in ("insert", "replace"):
-            out.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
-        if op == "equal":
-            out.append(escape(" ".join(a[i1:i2])))
-    return " ".join(out)
+    return " ".join(_MARKS[op].format(escape(words)) for op, words in word_ops(old, new))
 
 
-def change_rows(old_plan: dict, new_plan: dict, language: str) -> list[list[str]]:
-    rows = []
-    for change in diff_plans(old_plan, new_plan):
-        long_text = change.kind == "changed" and isinstance(change.old, str) and isinstance(change.new, str) and len(change.old) > 30
-        shown = word_diff(change.old, change.new) if long_text else escape(describe(change, language))
-        rows.append([escape(".".join(change.path)), escape(t(change.kind, language)), shown])
-    return rows
+def _shown(line: ChangeLine) -> str:
+    if line.kind != "changed":
+        return escape(line.new_text if line.kind == "added" else line.old_text)
+    if line.long_text:
+        return word_diff(line.old, line.new)
+    return escape(f"{line.old_text} → {line.new_text}") + (f" <strong>{escape(line.difference)}</strong>" if line.difference else "")
 
 
-def changes_page(
-    old: Assessment, new: Assessment, old_plan: dict, new_plan: dict, edition: str, language: str, currency: str
-) -> PageSource:
-    """`old_plan` and `new_plan` are the edition's copies (confidential fields already removed for shared)."""
-    out = [f"# {md(new.name)}: {t('changes', language)} {old.year} → {new.year}", ""]
-    figures = [
-        [escape(label(c.key, language)), escape(value_text(c.old, language, currency)), escape(value_text(c.new, language, currency))]
-        for c in diff_figures(old.figures, new.figures)
-        if visible(c.new, edition) and visible(c.old, edition)
-    ]
+def changes_page(diff: Comparison, reader: Reader) -> PageSource:
+    """The site's rendering of the comparison `kam diff` prints."""
+    title = f"{diff.name}: {reader.text('changes')} {diff.old_year}"
+    out = [f"# {md(diff.name)}: {reader.text('changes')} {diff.old_year} → {diff.new_year}", ""]
+    figures = [[escape(f.label), escape(f.old_text), escape(f.new_text)] for f in diff.figures]
     out += [
-        f"## {t('changed_figures', language)}",
+        f"## {reader.text('changed_figures')}",
         "",
-        table([t("figure", language), str(old.year), str(new.year)], figures) or t("no_changes", language),
+        table([reader.text("figure"), str(diff.old_year), str(diff.new_year)], figures) or reader.text("no_changes"),
         "",
     ]
-    rows = change_rows(old_plan, new_plan, language)
+    rows = [[escape(c.where), escape(c.kind_label), _shown(c)] for c in diff.changes]
     out += [
-        f"## {t('changed_fields', language)}",
+        f"## {reader.text('changed_fields')}",
         "",
-        block(html_table(["", "", ""], rows, "kam-table kam-diff")) if rows else t("no_changes", language),
+        block(html_table([reader.text("field"), reader.text("kind"), reader.text("value")], rows, "kam-table kam-diff"))
+        if rows
+        else reader.text("no_changes"),
         "",
     ]
-    return PageSource(f"{new.name}: {t('changes', language)} {old.year}", "\n".join(out), searchable=False)
+    return PageSource(title, "\n".join(out), searchable=False)

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from kamdocs.core.problem import Problem
 from kamdocs.figures.classify import Classification
-from kamdocs.figures.deadlines import Deadline
 from kamdocs.figures.figure import Figure
 from kamdocs.figures.portfolio import Portfolio
 from kamdocs.render.markup import escape
@@ -15,40 +14,38 @@ from kamdocs.render.pages import charts
 from kamdocs.render.pages.html import Cell, block, code, html_link, link, md, table
 from kamdocs.render.pages.render import PageSource, admonition
 from kamdocs.render.pages.summary import AccountSummary
-from kamdocs.view.labels import KINDS, label, word
-from kamdocs.view.numbers import percent, value_text, visible
+from kamdocs.view.account import DeadlineLine
 from kamdocs.view.portfolio import column_label, columns
-from kamdocs.view.words import t
+from kamdocs.view.reader import Reader
 
 
-def _cell(figure: Figure, language: str, currency: str) -> str | Cell:
+def _cell(figure: Figure, reader: Reader) -> str | Cell:
     """A figure of the portfolio table; numbers sort as numbers."""
-    text = escape("–" if not figure.computable else value_text(figure, language, currency))
+    text = escape("–" if not figure.computable else reader.value(figure))
     number = figure.value if figure.computable and isinstance(figure.value, int | float) and not isinstance(figure.value, bool) else None
     return Cell(text, number) if number is not None or not figure.computable else text
 
 
-def _portfolio_table(portfolio: Portfolio, members: set[str] | None, edition: str, language: str, currency: str) -> str:
+def _portfolio_table(portfolio: Portfolio, members: set[str] | None, reader: Reader) -> str:
     """The portfolio's rows (those of `members` only, if given), sortable; the figures the edition may show."""
-    keys = columns(portfolio, edition)
+    keys = columns(portfolio, reader)
     rows = [
-        [html_link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], language, currency) for k in keys)]
+        [html_link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], reader) for k in keys)]
         for r in portfolio.rows
         if members is None or r.account in members
     ]
     right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
-    return table([t("account", language), *(column_label(k, language) for k in keys)], rows, right, sortable=True)
+    return table([reader.text("account"), *(column_label(k, reader) for k in keys)], rows, right, sortable=True)
 
 
-def _events_table(events: Sequence[tuple[dt.date, AccountSummary, Deadline]], language: str) -> str:
+def _events_table(events: Sequence[tuple[dt.date, AccountSummary, DeadlineLine]], reader: Reader) -> str:
     rows = [
-        [escape(d.isoformat()), html_link(a.name, f"{a.account}/index.md"), escape(label(e.kind, language, KINDS)), escape(e.title)]
-        for d, a, e in events
+        [escape(reader.date(d)), html_link(a.name, f"{a.account}/index.md"), escape(e.kind_label), escape(e.title)] for d, a, e in events
     ]
-    return table([t("date", language), t("account", language), t("kind", language), t("what", language)], rows) or t("none", language)
+    return table([reader.text("date"), reader.text("account"), reader.text("kind"), reader.text("what")], rows) or reader.text("none")
 
 
-def pareto_chart(shares: Sequence[float], title: str, language: str, limit: float) -> str:
+def pareto_chart(shares: Sequence[float], title: str, reader: Reader, limit: float) -> str:
     """Cumulative revenue share over the share of customers, largest first."""
     count = len(shares)
     if count < 2:
@@ -58,16 +55,16 @@ def pareto_chart(shares: Sequence[float], title: str, language: str, limit: floa
     for index, share in enumerate(shares, start=1):
         cumulative += share
         points.append((index / count, cumulative))
-    marks = [(percent(x, language), percent(y, language)) for x, y in points[1 :: max(1, count // 10)]]
+    marks = [(reader.percent(x), reader.percent(y)) for x, y in points[1 :: max(1, count // 10)]]
     return charts.line(
         title,
         points,
         (0, 1),
         (0, 1),
         marks,
-        (t("customers_share", language), t("revenue_share", language)),
+        (reader.text("customers_share"), reader.text("revenue_share")),
         guide=limit,
-        x_ticks=["0 %", "25 %", "50 %", "75 %", "100 %"],
+        x_ticks=[reader.percent(share) for share in (0, 0.25, 0.5, 0.75, 1)],
     )
 
 
@@ -75,67 +72,66 @@ def dashboard_page(
     portfolio: Portfolio,
     accounts: Sequence[AccountSummary],
     classification: Classification | None,
-    edition: str,
-    language: str,
-    currency: str,
+    reader: Reader,
     as_of: dt.date,
     problems: Sequence[Problem] = (),
 ) -> PageSource:
     by_id = {a.account: a for a in accounts}
-    title = f"{t('dashboard', language)} {portfolio.year}"
+    title = f"{reader.text('dashboard')} {portfolio.year}"
     out = [f"# {title}", ""]
     if problems:
         items = "".join(f"<li>{code(f'{p.file}:{p.line}:{p.column}')} {code(p.rule)} {escape(p.message)}</li>" for p in problems)
-        out.append(admonition("failure", t("problems", language), f"<p>{escape(t('invalid_intro', language))}</p><ul>{items}</ul>"))
-    out += [f"## {t('portfolio', language)}", "", _portfolio_table(portfolio, None, edition, language, currency), ""]
-    totals = [[escape(column_label(k, language)), _cell(f, language, currency)] for k, f in portfolio.totals.items() if visible(f, edition)]
-    out += [f"## {t('totals', language)}", "", table([t("figure", language), t("value", language)], totals, right=(1,)), ""]
-    concentration = [[escape(word(k, language)), _cell(f, language, currency)] for k, f in portfolio.concentration.items()]
-    out += [f"## {t('concentration', language)}", "", table([t("figure", language), t("value", language)], concentration, right=(1,))]
+        out.append(admonition("failure", reader.text("problems"), f"<p>{escape(reader.text('invalid_intro'))}</p><ul>{items}</ul>"))
+    out += [f"## {reader.text('portfolio')}", "", _portfolio_table(portfolio, None, reader), ""]
+    totals = [[escape(column_label(k, reader)), _cell(f, reader)] for k, f in portfolio.totals.items() if reader.sees(f)]
+    out += [f"## {reader.text('totals')}", "", table([reader.text("figure"), reader.text("value")], totals, right=(1,)), ""]
+    concentration = [[escape(reader.word(k)), _cell(f, reader)] for k, f in portfolio.concentration.items() if reader.sees(f)]
+    out += [f"## {reader.text('concentration')}", "", table([reader.text("figure"), reader.text("value")], concentration, right=(1,))]
     if classification is not None:
-        chart = pareto_chart([r.share for r in classification.ranked], t("pareto", language), language, classification.limits[0])
+        chart = pareto_chart([r.share for r in classification.ranked], reader.text("pareto"), reader, classification.limits[0])
     else:
-        revenues = sorted((r.cells["revenue"].value for r in portfolio.rows if r.cells["revenue"].computable), reverse=True)
-        chart = pareto_chart([v / sum(revenues) for v in revenues] if revenues else [], t("pareto_accounts", language), language, 0.8)
+        revenues = sorted(
+            (r.cells["revenue"].value for r in portfolio.rows if r.cells["revenue"].computable and reader.sees(r.cells["revenue"])),
+            reverse=True,
+        )
+        chart = pareto_chart([v / sum(revenues) for v in revenues] if revenues else [], reader.text("pareto_accounts"), reader, 0.8)
     out += [block(chart), ""]
     soon = sorted(
         ((e.date, a, e) for a in accounts for e in a.events if 0 <= (e.date - as_of).days <= 90), key=lambda x: (x[0], x[1].account)
     )
-    out += [f"## {t('next_90', language)}", "", _events_table(soon, language), ""]
+    out += [f"## {reader.text('next_90')}", "", _events_table(soon, reader), ""]
     failing = [a for a in accounts if a.failing]
-    out += [f"## {t('failing', language)}", ""]
-    out += [f"- {link(a.name, f'{a.account}/index.md')}: " + "; ".join(md(m) for m in a.failing) for a in failing] or [t("none", language)]
+    out += [f"## {reader.text('failing')}", ""]
+    out += [f"- {link(a.name, f'{a.account}/index.md')}: " + "; ".join(md(m) for m in a.failing) for a in failing] or [reader.text("none")]
     if portfolio.without_plan:
         out += [
             "",
-            f"**{t('without_plan', language)}:** "
+            f"**{reader.text('without_plan')}:** "
             + ", ".join(link(by_id[a].name, f"{a}/index.md") if a in by_id else md(a) for a in portfolio.without_plan),
         ]
     return PageSource(title, "\n".join(out) + "\n")
 
 
-def tier_page(
-    tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary], edition: str, language: str, currency: str
-) -> PageSource:
+def tier_page(tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary], reader: Reader) -> PageSource:
     """The accounts of one tier: the nav lists tiers, not accounts, so that every page stays small."""
     members = {a.account for a in accounts if a.tier == tier}
     others = [
         link(a.name, f"{a.account}/index.md") for a in accounts if a.tier == tier and a.account not in {r.account for r in portfolio.rows}
     ]
-    title = f"{t('tier', language)} {tier}"
-    out = [f"# {title}", "", _portfolio_table(portfolio, members, edition, language, currency)]
+    title = f"{reader.text('tier')} {tier}"
+    out = [f"# {title}", "", _portfolio_table(portfolio, members, reader)]
     if others:
-        out += ["", f"**{t('without_plan', language)}:** " + ", ".join(others)]
+        out += ["", f"**{reader.text('without_plan')}:** " + ", ".join(others)]
     return PageSource(title, "\n".join(out) + "\n")
 
 
-def calendar_page(accounts: Sequence[AccountSummary], language: str, as_of: dt.date) -> PageSource:
+def calendar_page(accounts: Sequence[AccountSummary], reader: Reader, as_of: dt.date) -> PageSource:
     events = sorted(((e.date, a, e) for a in accounts for e in a.events if e.date >= as_of), key=lambda x: (x[0], x[1].account))
     out = [
-        f"# {t('calendar', language)}",
+        f"# {reader.text('calendar')}",
         "",
-        f"{t('calendar_intro', language)} [calendar.ics](calendar.ics).",
+        f"{reader.text('calendar_intro')} [calendar.ics](calendar.ics).",
         "",
-        _events_table(events, language),
+        _events_table(events, reader),
     ]
-    return PageSource(t("calendar", language), "\n".join(out) + "\n")
+    return PageSource(reader.text("calendar"), "\n".join(out) + "\n")

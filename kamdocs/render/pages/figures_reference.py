@@ -7,9 +7,8 @@ from kamdocs.core.config import Config
 from kamdocs.figures.checklists import Checklist, Condition
 from kamdocs.figures.derive import explained
 from kamdocs.render.pages.render import PageSource
-from kamdocs.view.i18n import N_, translate
-from kamdocs.view.labels import label
-from kamdocs.view.schema_labels import in_language
+from kamdocs.view.i18n import N_
+from kamdocs.view.reader import Reader
 
 TEXT: dict[str, str] = {
     "figures": N_("Figures"),
@@ -32,40 +31,40 @@ TEXT: dict[str, str] = {
 }
 
 
-def render_figures_reference(config: Config, secrets: Confidentiality, language: str = "en") -> PageSource:
-    words = {key: translate(text, language) for key, text in TEXT.items()}
+def render_figures_reference(config: Config, secrets: Confidentiality, reader: Reader) -> PageSource:
+    words = {key: reader.say(text) for key, text in TEXT.items()}
     out = [f"# {words['figures']}", "", words["figures_intro"], ""]
     for doc, figures in explained(config, secrets):
-        names = ", ".join(label(f.key, language) + (f" *({words['confidential']})*" if f.confidential else "") for f in figures)
+        names = ", ".join(reader.label(f.key) + (f" *({words['confidential']})*" if f.confidential else "") for f in figures)
         out += [f"## {names}", "", "```text", doc, "```", "", f"{words['keys']}: " + ", ".join(f"`{f.key}`" for f in figures), ""]
     return PageSource(words["figures"], "\n".join(out))
 
 
-def _condition_text(condition: Condition, language: str) -> str:
-    words = {key: translate(text, language) for key, text in TEXT.items()}
+def _condition_text(condition: Condition, reader: Reader) -> str:
+    words = {key: reader.say(text) for key, text in TEXT.items()}
     if "path" in condition:
         needed = condition.get("min")
         return f"`{condition['path']}` " + (words["at_least"].format(n=needed) if needed else words["present"])
     if "figure" in condition:
         return words["computable"].format(f=f"`{condition['figure']}`")
     kind = "all" if "all" in condition else "any"
-    parts = [_condition_text(child, language) for child in condition[kind]]
+    parts = [_condition_text(child, reader) for child in condition[kind]]
     joined = words["and" if kind == "all" else "or"].join(parts)
     return f"({joined})" if len(parts) > 1 else joined
 
 
-def render_checklists_reference(checklists: tuple[Checklist, ...], language: str = "en") -> PageSource:
-    words = {key: translate(text, language) for key, text in TEXT.items()}
+def render_checklists_reference(checklists: tuple[Checklist, ...], reader: Reader) -> PageSource:
+    words = {key: reader.say(text) for key, text in TEXT.items()}
     out = [f"# {words['checklists']}", "", words["checklists_intro"], ""]
     for checklist in checklists:
         out += [
-            f"## {in_language(checklist.label, language)}",
+            f"## {reader.own(checklist.label)}",
             "",
             f"| {words['item']} | English | Deutsch | {words['done_when']} |",
             "|---|---|---|---|",
         ]
         out += [
-            f"| `{item.id}` | {item.label['en']} | {item.label['de']} | {_condition_text(item.done, language).replace('|', '/')} |"
+            f"| `{item.id}` | {item.label['en']} | {item.label['de']} | {_condition_text(item.done, reader).replace('|', '/')} |"
             for item in checklist.items
         ]
         out.append("")

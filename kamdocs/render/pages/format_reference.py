@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from kamdocs.render.pages.render import PageSource
-from kamdocs.view.i18n import N_, translate
-from kamdocs.view.schema_labels import field_label
+from kamdocs.view.i18n import N_
+from kamdocs.view.reader import Reader
 
 HEADINGS: dict[str, Any] = {
     "title": N_("Plan format reference"),
@@ -72,18 +72,15 @@ def _rows(node: dict[str, Any], prefix: str, defs: dict[str, Any], words: dict[s
             yield from _rows(item, f"{key}[].", defs, words)
 
 
-def render_format_reference(schema: dict[str, Any], language: str = "en") -> PageSource:
+def render_format_reference(schema: dict[str, Any], reader: Reader) -> PageSource:
     """One section per top-level key, one table row per field."""
-    words = {
-        key: tuple(translate(v, language) for v in text) if isinstance(text, tuple) else translate(text, language)
-        for key, text in HEADINGS.items()
-    }
+    words = {key: tuple(map(reader.say, text)) if isinstance(text, tuple) else reader.say(text) for key, text in HEADINGS.items()}
     defs = schema.get("$defs", {})
     header = "| " + " | ".join(words["columns"]) + " |\n|" + "---|" * len(words["columns"])
     out = [f"# {words['title']}", "", words["intro"], ""]
     for name, raw in schema.get("properties", {}).items():
         node = _resolve(raw, defs)
-        title = field_label(node, language, name)
+        title = reader.field(node, name)
         out += [f"## {title} (`{name}`)", "", node.get("description", ""), "", header]
         out += list(_rows({"properties": {name: raw}, "required": schema.get("required", [])}, "", defs, words))
         out.append("")

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from kamdocs.core.schema import PlanSchema
 from kamdocs.render.markup import escape, render_markdown
 from kamdocs.render.pages.html import html_table
-from kamdocs.view.labels import word
-from kamdocs.view.numbers import amount, number
-from kamdocs.view.schema_labels import enum_label, field_label
+from kamdocs.view.reader import Reader
 
 
 class PlanView:
-    def __init__(self, schema: PlanSchema, plan: dict[str, Any], language: str, currency: str) -> None:
-        self.schema = schema
+    """A plan as the reader may see it (already redacted), as HTML in the reader's words."""
+
+    def __init__(self, plan: dict[str, Any], reader: Reader) -> None:
         self.plan = plan
-        self.language = language
-        self.currency = currency
+        self.reader = reader
         self.names: dict[str, dict[str, str]] = {
             "team": {m["id"]: m["name"] for m in plan.get("team", [])},
             "contacts": {c["id"]: c["name"] for c in plan.get("contacts", [])},
@@ -27,16 +24,14 @@ class PlanView:
 
     def node(self, *path: str) -> dict[str, Any]:
         """The schema of a property path (list items by their property name)."""
-        node = self.schema.raw
-        for part in path:
-            node = node.get("properties", {}).get(part) or node.get("items", {}).get("properties", {}).get(part, {})
-        return node
+        return self.reader.node(*path)
 
     def label(self, node: dict[str, Any], fallback: str) -> str:
-        return field_label(node, self.language, fallback)
+        return self.reader.field(node, fallback)
 
     def value(self, node: dict[str, Any], value: Any) -> str:
         """One value as HTML."""
+        node = self.reader.resolved(node)
         if isinstance(value, dict):
             return self.mapping(node, value)
         if isinstance(value, list):
@@ -53,15 +48,9 @@ class PlanView:
             return render_markdown(value)
         if "x-kam-ref" in node:
             return escape(self.names.get(node["x-kam-ref"], {}).get(str(value), value))
-        if "enum" in node:
-            return escape(enum_label(node, value, self.language))
-        if isinstance(value, bool):
-            return escape(word("yes" if value else "no", self.language))
-        if isinstance(value, (int, float)) and node.get("x-kam-unit") == "currency":
-            return escape(amount(value, self.language, self.currency, cents=True))
-        if isinstance(value, (int, float)):
-            return escape(number(value, self.language, 0 if float(value).is_integer() else 2))
-        return escape(value)
+        if node.get("format") == "date" and isinstance(value, str):
+            return f'<time datetime="{escape(value)}">{escape(self.reader.date(value))}</time>'
+        return escape(self.reader.plain(node, value))
 
     def mapping(self, node: dict[str, Any], data: dict[str, Any]) -> str:
         properties = node.get("properties", {})
@@ -73,6 +62,7 @@ class PlanView:
         return f'<dl class="kam-fields">{"".join(rows)}</dl>' if rows else ""
 
     def table(self, item: dict[str, Any], rows: list[dict[str, Any]]) -> str:
+        item = self.reader.resolved(item)
         properties = item.get("properties", {})
         keys = [k for k in properties if any(k in r for r in rows)]
         return html_table(

@@ -8,24 +8,23 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from kamdocs.figures.assessment import Context, assess, prepare, summarise_accounts
-from kamdocs.render.outputs.calendar import calendar_events, calendar_ics
-from kamdocs.figures.classify import Classification, classify, read_customers
 from kamdocs.core.config import Config
 from kamdocs.core.loader import Document
+from kamdocs.core.problem import Problem, Severity
+from kamdocs.core.validate import display_name
+from kamdocs.figures.assessment import Context, assess, prepare, summarise_accounts
+from kamdocs.figures.classify import Classification, classify, read_customers
+from kamdocs.figures.portfolio import build, row
+from kamdocs.render.outputs.calendar import calendar_events, calendar_ics
 from kamdocs.render.pages.account import account_page
 from kamdocs.render.pages.agenda import agenda_page
 from kamdocs.render.pages.changes import changes_page
 from kamdocs.render.pages.dashboard import calendar_page, dashboard_page, tier_page
-from kamdocs.render.pages.plan_view import PlanView
 from kamdocs.render.pages.render import RenderedPage, render_page
 from kamdocs.render.pages.summary import AccountSummary
-from kamdocs.view.words import t
-from kamdocs.figures.portfolio import build, row
-from kamdocs.core.problem import Problem, Severity
-from kamdocs.view.redact import for_edition
-from kamdocs.core.schema import load_schema
-from kamdocs.core.validate import display_name
+from kamdocs.view.account import view_account
+from kamdocs.view.compare import compare
+from kamdocs.view.reader import Reader
 
 ROOT = "accounts"
 DASHBOARD = f"{ROOT}/index.md"
@@ -44,42 +43,39 @@ class Site:
     accounts: tuple[AccountSummary, ...]
     problems: tuple[Problem, ...]
     context: Context
+    reader: Reader
 
 
 def account_uri(account: str, page: str = "index") -> str:
     return f"{ROOT}/{account}/{page}.md"
 
 
-def account_pages(history: list[Document], context: Context) -> AccountSummary:
+def account_pages(history: list[Document], context: Context, reader: Reader) -> AccountSummary:
     """Every page of one account: the current plan, earlier years, year-over-year changes, the agenda."""
-    config = context.config
-    edition, language, currency = config.edition, config.language, config.currency
-    schema = load_schema(config.schema)
     assessments = [assess(history[: i + 1], context) for i in range(len(history))]
-    plans = [for_edition(doc.data, context.secrets, edition) for doc in history]
-    current = assessments[-1]
+    views = [view_account(assessments[: i + 1], reader) for i in range(len(assessments))]
+    current, view = assessments[-1], views[-1]
     account = current.account
     pages: dict[str, RenderedPage] = {}
     years = [a.year for a in assessments]
     for index, assessment in enumerate(assessments):
         latest = index == len(assessments) - 1
-        links = [] if latest else [(t("current_plan", language), "index.md")]
+        links = [] if latest else [(reader.text("current_plan"), "index.md")]
         links += [(str(y), f"{y}.md") for y in years[:-1] if y != assessment.year]
         if index:
-            links.append((f"{t('changes', language)} {years[index - 1]}", f"changes-{assessment.year}.md"))
-            pages[account_uri(account, f"changes-{assessment.year}")] = render_page(changes_page(
-                assessments[index - 1], assessment, plans[index - 1], plans[index], edition, language, currency))
+            links.append((f"{reader.text('changes')} {years[index - 1]}", f"changes-{assessment.year}.md"))
+            comparison = compare(assessments[index - 1], assessment, reader, assessment.document.file)
+            pages[account_uri(account, f"changes-{assessment.year}")] = render_page(changes_page(comparison, reader))
         if latest:
-            links.append((t("agenda", language), "agenda.md"))
-        view = PlanView(schema, plans[index], language, currency)
-        pages[account_uri(account, "index" if latest else str(assessment.year))] = render_page(account_page(
-            assessments[: index + 1], view, edition, language, currency, links))
-    pages[account_uri(account, "agenda")] = render_page(
-        agenda_page(current, PlanView(schema, plans[-1], language, currency), context.secrets, edition, language, currency))
-    failing = tuple(a.message for a in current.alerts if a.blocking and (edition == "internal" or not a.confidential))
-    tier = current.figures["tier"].value or "–"
-    ics = calendar_events(account, current.name, current.deadlines, language, config.as_of)
-    return AccountSummary(account, current.name, tier, current.year, pages, row(current), current.deadlines, ics, failing)
+            links.append((reader.text("agenda"), "agenda.md"))
+        page = account_page(views[: index + 1], reader, links)
+        pages[account_uri(account, "index" if latest else str(assessment.year))] = render_page(page)
+    pages[account_uri(account, "agenda")] = render_page(agenda_page(view, reader))
+    failing = tuple(a.message for a in view.alerts if a.blocking)
+    tier = view.figures["tier"].value if view.shows("tier") else None
+    return AccountSummary(
+        account, current.name, tier or "–", current.year, pages, row(current), view.deadlines, calendar_events(view), failing
+    )
 
 
 def _classification(config: Config, base: Path) -> tuple[Classification | None, list[Problem]]:
@@ -96,22 +92,24 @@ def _classification(config: Config, base: Path) -> tuple[Classification | None, 
 def build_site(config: Config, base: Path, jobs: int | None = None) -> Site:
     """Validate, assess and render every account; then the dashboard and the calendar."""
     context, checked = prepare(config, base)
+    reader = Reader.of(config, context.secrets)
     # every account needs it: imported once here, before the worker processes fork, not once in each
     importlib.import_module("icalendar")
-    results, accounts = summarise_accounts(config, partial(account_pages, context=context), base, jobs=jobs, parallel_from=PARALLEL_FROM)
+    results, accounts = summarise_accounts(
+        config, partial(account_pages, context=context, reader=reader), base, jobs=jobs, parallel_from=PARALLEL_FROM
+    )
     classification, csv_problems = _classification(config, base)
     problems = tuple(p for r in [checked, *results] for p in r.problems if p.severity is Severity.ERROR) + tuple(csv_problems)
     accounts = sorted(accounts, key=lambda a: a.account)
     year = max((a.year for a in accounts), default=config.as_of.year)
     portfolio = build([a.row for a in accounts if a.year == year], year, [a.account for a in accounts if a.year != year])
     pages = {uri: content for a in accounts for uri, content in a.pages.items()}
-    pages[DASHBOARD] = render_page(
-        dashboard_page(portfolio, accounts, classification, config.edition, config.language, config.currency, config.as_of, problems))
-    pages[CALENDAR] = render_page(calendar_page(accounts, config.language, config.as_of))
+    pages[DASHBOARD] = render_page(dashboard_page(portfolio, accounts, classification, reader, config.as_of, problems))
+    pages[CALENDAR] = render_page(calendar_page(accounts, reader, config.as_of))
     for tier in sorted({a.tier for a in accounts}):
-        pages[tier_uri(tier)] = render_page(tier_page(tier, portfolio, accounts, config.edition, config.language, config.currency))
-    ics = calendar_ics((a.ics for a in accounts), config.language)
-    return Site(pages, {CALENDAR_ICS: ics}, tuple(accounts), problems, context)
+        pages[tier_uri(tier)] = render_page(tier_page(tier, portfolio, accounts, reader))
+    ics = calendar_ics((a.ics for a in accounts), reader)
+    return Site(pages, {CALENDAR_ICS: ics}, tuple(accounts), problems, context, reader)
 
 
 def tier_uri(tier: str) -> str:

@@ -1,0 +1,98 @@
+"""Which plans `kam diff` compares: two files, two years of an account, or every plan a Git range changed; each side
+read and validated like any other plan. The commands share this; the CLI only parses the arguments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from kamdocs.core.loader import Document, load_file, parse_text
+from kamdocs.core.problem import Problem, Severity
+from kamdocs.core.validate import check_document, discover, display_name
+from kamdocs.history.git_source import GitError, changed_files, is_plan_path, read_at, top_level
+
+
+class PairingError(Exception):
+    """The arguments name no pair of plans; the message says what to give instead."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPair:
+    file: str
+    """The name the comparison is shown under."""
+    old_path: Path
+    new_path: Path
+    old_text: str | None
+    """None: the plan is added."""
+    new_text: str | None
+    """None: the plan is removed."""
+    loose: bool = False
+    """Two files from anywhere: the rules on file and folder names do not apply."""
+
+
+def plan_years(folder: Path) -> list[int]:
+    """The years an account folder has plans for."""
+    return sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit()) if folder.is_dir() else []
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8-sig")
+
+
+def file_pair(old: Path, new: Path, base: Path) -> PlanPair:
+    for path in (old, new):
+        if not path.is_file():
+            raise PairingError(f"{path}: no such file")
+    return PlanPair(display_name(new, base), old.resolve(), new.resolve(), _read(old), _read(new), loose=True)
+
+
+def year_pair(folder: Path, from_year: int | None, to_year: int | None, base: Path) -> PlanPair:
+    """Two years of one account: by default its last two."""
+    years = plan_years(folder)
+    if len(years) < 2 and not (from_year and to_year):
+        raise PairingError(f"{folder}: needs two plans to compare (found: {', '.join(map(str, years)) or 'none'})")
+    old_year, new_year = from_year or years[-2], to_year or years[-1]
+    for year in (old_year, new_year):
+        if year not in years:
+            raise PairingError(f"{folder}: no plan for {year} (plans: {', '.join(map(str, years))})")
+    old, new = folder / f"{old_year}.yaml", folder / f"{new_year}.yaml"
+    return PlanPair(display_name(new, base), old.resolve(), new.resolve(), _read(old), _read(new))
+
+
+def git_pairs(base: Path, accounts: Path, revision: str, head: str | None) -> list[PlanPair]:
+    """Every plan changed from `revision` to `head` (default: the working tree); Git is read, nothing checked out."""
+    try:
+        root = top_level(base)
+        under = accounts.resolve().relative_to(root).as_posix()
+        return [
+            PlanPair(path, root / path, root / path, read_at(root, revision, path), read_at(root, head, path))
+            for path in changed_files(root, revision, head, under)
+            if is_plan_path(path, under)
+        ]
+    except (GitError, ValueError) as err:
+        raise PairingError(f"git: {err}") from None
+
+
+def checked(
+    text: str | None, file: str, path: Path, schema: Path, as_of: dt.date, path_rules: bool
+) -> tuple[Document | None, list[Problem]]:
+    """A plan read from Git or disk, validated like any other: the document (None if missing or invalid) and its problems."""
+    if text is None:
+        return None, []
+    loaded = parse_text(text, file)
+    if isinstance(loaded, Problem):
+        return None, [loaded]
+    problems = check_document(loaded, schema, as_of, path, path_rules)
+    return (None if any(p.severity is Severity.ERROR for p in problems) else loaded), problems
+
+
+def with_history(document: Document, path: Path, loose: bool) -> list[Document]:
+    """`document` after the account's plans of earlier years on disk (they carry the sales history the figures read),
+    as the site assesses it; a loose file stands alone."""
+    if loose:
+        return [document]
+    year = document.data["plan"]["year"]
+    siblings = discover([path.parent]) if path.parent.is_dir() else []
+    earlier = [load_file(p) for p in siblings if p.stem.isdigit() and int(p.stem) < year]
+    return [*(d for d in earlier if isinstance(d, Document)), document]
