@@ -20,8 +20,10 @@ def run(plan: dict, completeness: float = 1.0, **limits) -> dict[str, list]:
 
 def test_fixture_plan(acme) -> None:
     found = run(acme)
-    # the fixture's pilot milestone (due 2026-06-30) and its one contact, as of 2026-11-24
-    assert set(found) == {"stale", "single-threaded", "overdue-milestone"}
+    # the fixture's pilot milestone (due 2026-06-30), its one contact, as of 2026-11-24, and a forecast of
+    # 80,000 committed + 50,000 × 0.5 + 5,000 won = 110,000 below the 120,000 of 2025
+    assert set(found) == {"stale", "single-threaded", "overdue-milestone", "forecast-below-last-year"}
+    assert found["forecast-below-last-year"][0].message == "the forecast of 110,000 is below the revenue of 2025, 120,000"
     assert found["stale"][0].message == "last reviewed 313 days ago, more than 180"
     assert found["stale"][0].blocking and not found["overdue-milestone"][0].blocking
 

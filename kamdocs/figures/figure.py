@@ -39,6 +39,8 @@ class Figure:
     """Why the figure cannot be computed; set exactly when value is None."""
     detail: Any = None
     """Breakdown (per category, per instrument, top risks...), same confidentiality."""
+    note: str | None = None
+    """How the value was computed where that differs from the plain definition (like for like...): shown with it."""
 
     @property
     def computable(self) -> bool:
@@ -50,4 +52,6 @@ class Figure:
             data["reason"] = self.reason
         if self.detail is not None:
             data["detail"] = self.detail
+        if self.note:
+            data["note"] = self.note
         return data

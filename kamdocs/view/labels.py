@@ -9,8 +9,10 @@ FIGURES: dict[str, tuple[str, str]] = {
     "revenue_growth": ("Revenue growth", "Umsatzwachstum"),
     "revenue_cagr": ("Revenue CAGR", "Umsatzwachstum p. a. (CAGR)"),
     "volume_growth": ("Sales volume growth", "Absatzwachstum"),
-    "contribution_margin": ("Contribution margin", "Deckungsbeitrag"),
-    "margin_pct": ("Contribution margin %", "Deckungsbeitrag in %"),
+    "contribution_margin_1": ("Contribution margin I (DB I)", "Deckungsbeitrag I"),
+    "margin_1_pct": ("Contribution margin I %", "Deckungsbeitrag I in %"),
+    "contribution_margin": ("Contribution margin II (DB II)", "Deckungsbeitrag II"),
+    "margin_pct": ("Contribution margin II %", "Deckungsbeitrag II in %"),
     "cost_ratio": ("Costs per revenue", "Kosten je Umsatz"),
     "instrument_ratio": ("Instrument cost/benefit", "Kosten/Nutzen der Instrumente"),
     "share_of_wallet": ("Share of wallet", "Lieferanteil beim Kunden"),
@@ -20,7 +22,8 @@ FIGURES: dict[str, tuple[str, str]] = {
     "forecast_best": ("Forecast, best case", "Prognose, günstigster Fall"),
     "forecast_beats_last_year": ("Chance to beat last year", "Chance, das Vorjahr zu übertreffen"),
     "nps": ("Net Promoter Score", "Net Promoter Score"),
-    "csat": ("Customer satisfaction (CSAT)", "Kundenzufriedenheit (CSAT)"),
+    "csat": ("Satisfied customers (CSAT)", "Zufriedene Kunden (CSAT)"),
+    "csat_average": ("Average satisfaction", "Durchschnittliche Zufriedenheit"),
     "renewal_rate": ("Contract renewal rate", "Vertragsverlängerungsquote"),
     "cross_upsell_rate": ("Cross- and upselling rate", "Cross- und Upselling-Quote"),
     "clv": ("Customer lifetime value", "Customer Lifetime Value"),
@@ -42,6 +45,7 @@ FIGURES: dict[str, tuple[str, str]] = {
     "days_since_review": ("Days since last review", "Tage seit letzter Prüfung"),
     "stale": ("Plan stale", "Plan veraltet"),
     "days_to_review": ("Days to annual review", "Tage bis Jahresgespräch"),
+    "key_account_retention": ("Key accounts kept from last year", "Key Accounts aus dem Vorjahr gehalten"),
 }
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -78,6 +82,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "customer": ("Customer", "Kunde"),
     "revenue": ("Revenue", "Umsatz"),
     "candidates": ("Key-account candidates without a plan", "Key-Account-Kandidaten ohne Plan"),
+    "accounts": ("Accounts", "Accounts"),
 }
 
 
@@ -121,6 +126,62 @@ REASONS_DE: dict[str, str] = {
     "plan.last_reviewed is not set": "plan.last_reviewed ist nicht gesetzt",
     "annual_review.date is not set": "annual_review.date ist nicht gesetzt",
     "no open deadline": "kein offener Termin",
+    "no contact recorded": "kein Ansprechpartner erfasst",
+    "one contact carries the relationship": "ein Ansprechpartner trägt die Beziehung",
+    "one owner holds every contact": "eine Person bei uns betreut alle Ansprechpartner",
+    "the contract ends on {end} without renewal: no notice to give": "der Vertrag endet am {end} ohne Verlängerung: keine Kündigung nötig",
+    "needs the count of answers per score (kpis.csat.answers)": "braucht die Zahl der Antworten je Wert (kpis.csat.answers)",
+    "needs kpis.cross_upsell or won opportunities": "braucht kpis.cross_upsell oder gewonnene Verkaufschancen",
+    "sales recorded for months {months} of {year} only": "Umsätze nur für die Monate {months} von {year} erfasst",
+    "{year} and {before} are recorded by different periods: no like-for-like comparison": (
+        "{year} und {before} sind in verschiedenen Zeiträumen erfasst: kein Vergleich gleicher Zeiträume"
+    ),
+    "like for like: months {months} of {year} against the same months of {before}": (
+        "gleiche Zeiträume: Monate {months} von {year} gegen dieselben Monate von {before}"
+    ),
+    "needs sales figures of at least two full years": "braucht Umsatzzahlen aus mindestens zwei vollen Jahren",
+    "{year} has sales for months {months} only: compared with {full}, the last full year": (
+        "{year} hat Umsätze nur für die Monate {months}: verglichen mit {full}, dem letzten vollen Jahr"
+    ),
+    "the customer's spend and our sales of {year} are recorded by periods that do not match": (
+        "Gesamtbedarf des Kunden und unsere Umsätze {year} sind in nicht passenden Zeiträumen erfasst"
+    ),
+    "months {months} of {year}": "Monate {months} von {year}",
+    "no key account had a plan for {year}": "kein Key Account hatte einen Plan für {year}",
+    "no account has revenue": "kein Account hat Umsatz",
+    "no account has a forecast": "kein Account hat eine Prognose",
+    "checklists {completeness:.0%} complete, below the minimum of {minimum:.0%}": (
+        "Checklisten zu {completeness:.0%} vollständig, unter dem Minimum von {minimum:.0%}"
+    ),
+    "the plan was never reviewed: set plan.last_reviewed": "der Plan wurde nie geprüft: plan.last_reviewed setzen",
+    "last reviewed {days} days ago, more than {limit}": "zuletzt vor {days} Tagen geprüft, mehr als {limit}",
+    "the plan is approved, but its checklists are {completeness:.0%} complete, below the minimum of {minimum:.0%}: "
+    "complete it or set the status to in_review": (
+        "der Plan ist freigegeben, aber seine Checklisten sind nur zu {completeness:.0%} vollständig, unter dem Minimum von "
+        "{minimum:.0%}: vervollständigen oder den Status auf in_review setzen"
+    ),
+    "the plan is approved, but was never reviewed: set plan.last_reviewed or the status to in_review": (
+        "der Plan ist freigegeben, wurde aber nie geprüft: plan.last_reviewed oder den Status in_review setzen"
+    ),
+    "action '{id}' was due {due}, status {status}": "Maßnahme '{id}' war am {due} fällig, Status {status}",
+    "notice deadline {deadline} is in {days} days: decide on renewal": (
+        "Kündigungsfrist {deadline} endet in {days} Tagen: über die Verlängerung entscheiden"
+    ),
+    "single-threaded relationship: {why}": "die Beziehung hängt an einem Faden: {why}",
+    "open question '{id}' has no owner": "offene Frage '{id}' hat keine verantwortliche Person",
+    "milestone '{id}' was due {due}": "Meilenstein '{id}' war am {due} fällig",
+    "opportunity '{id}' was to close on {date}: close date passed: update or close it": (
+        "Verkaufschance '{id}' sollte am {date} abgeschlossen sein: Abschlussdatum überschritten: aktualisieren oder schließen"
+    ),
+    "the forecast of {forecast:,.0f} is below the revenue of {year}, {target:,.0f}": (
+        "die Prognose von {forecast:,.0f} liegt unter dem Umsatz {year} von {target:,.0f}"
+    ),
+    "no decision maker known among the active contacts": "kein Entscheider unter den aktiven Ansprechpartnern bekannt",
+    "{count} active contacts: know at least three key players": "{count} aktive Ansprechpartner: mindestens drei Schlüsselpersonen kennen",
+    "no supporter among the decision makers": "kein Fürsprecher unter den Entscheidern",
+    "instrument '{id}' costs {ratio:.2f} of its benefit, above {limit:.2f}": (
+        "Instrument '{id}' kostet {ratio:.2f} seines Nutzens, mehr als {limit:.2f}"
+    ),
 }
 """German for the reasons why a figure cannot be computed (kamdocs.figures.figure.Reason)."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kamdocs.figures.figure import Figure
 from kamdocs.view.labels import reason_text, word
 
@@ -24,7 +26,9 @@ def visible(figure: Figure, edition: str) -> bool:
 
 
 def value_text(figure: Figure, language: str, currency: str) -> str:
-    """The figure's value as a person reads it, or 'not computable (reason)'."""
+    """The figure's value as a person reads it (with its note: like for like...), or 'not computable (reason)'."""
+    if figure.note:
+        return f"{value_text(replace(figure, note=None), language, currency)} ({reason_text(figure.note, language)})"
     value = figure.value
     if value is None:
         return f"{word('not_computable', language)} ({reason_text(figure.reason, language)})"
@@ -37,7 +41,9 @@ def value_text(figure: Figure, language: str, currency: str) -> str:
         return number(value, language, 1 if unit == "score" else 2)
     if unit == "number":
         return number(value, language)
-    if unit == "days":
+    if unit == "days_to" and value < 0:
+        return f"{'seit' if language == 'de' else 'overdue by'} {-value} {'Tagen überfällig' if language == 'de' else 'days'}"
+    if unit in ("days", "days_to"):
         return f"{value} {'Tage' if language == 'de' else 'days'}"
     if unit == "flag":
         return word("yes" if value else "no", language)

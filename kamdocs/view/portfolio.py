@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kamdocs.figures.portfolio import COLUMNS, Portfolio
+from kamdocs.figures.portfolio import COLUMNS, OWNER_COLUMNS, Portfolio
 from kamdocs.view.labels import FIGURES, label, word
 from kamdocs.view.numbers import visible
 
@@ -11,6 +11,15 @@ _WORD_COLUMNS = {"completeness": "completeness_col", "next_deadline": "next_dead
 
 def column_label(key: str, language: str) -> str:
     return label(key, language) if key in FIGURES else word(_WORD_COLUMNS[key], language)
+
+
+def owner_columns(portfolio: Portfolio, edition: str) -> list[str]:
+    """The per-manager columns the edition may show."""
+    return [key for key in OWNER_COLUMNS if all(visible(o.cells[key], edition) for o in portfolio.owners)]
+
+
+def owner_column_label(key: str, language: str) -> str:
+    return word("accounts", language) if key == "accounts" else column_label(key, language)
 
 
 def columns(portfolio: Portfolio, edition: str) -> list[str]:

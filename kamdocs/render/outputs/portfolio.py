@@ -13,7 +13,7 @@ from kamdocs.figures.portfolio import Portfolio
 from kamdocs.render.outputs.tables import table
 from kamdocs.view.labels import FIGURES, word
 from kamdocs.view.numbers import value_text, visible
-from kamdocs.view.portfolio import column_label, columns
+from kamdocs.view.portfolio import column_label, columns, owner_column_label, owner_columns
 
 
 def _short(figure: Figure, language: str, currency: str) -> str:
@@ -35,7 +35,37 @@ def portfolio_data(portfolio: Portfolio, edition: str) -> dict[str, Any]:
     }
 
 
-def render_portfolio(portfolio: Portfolio, fmt: str, edition: str, language: str, currency: str) -> str:
+def owner_data(portfolio: Portfolio, edition: str) -> dict[str, Any]:
+    return {
+        "year": portfolio.year,
+        "edition": edition,
+        "by": "owner",
+        "columns": owner_columns(portfolio, edition),
+        "owners": [{"owner": o.owner, **{k: o.cells[k].to_dict() for k in owner_columns(portfolio, edition)}} for o in portfolio.owners],
+    }
+
+
+def render_owners(portfolio: Portfolio, fmt: str, edition: str, language: str, currency: str) -> str:
+    """Per key account manager: accounts, revenue, forecast, completeness, overdue actions."""
+    keys = owner_columns(portfolio, edition)
+    if fmt == "json":
+        return json.dumps(owner_data(portfolio, edition), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["owner", *keys])
+        for o in portfolio.owners:
+            writer.writerow([o.owner, *("" if o.cells[k].value is None else o.cells[k].value for k in keys)])
+        return out.getvalue()
+    headers = [word("owner", language), *(owner_column_label(k, language) for k in keys)]
+    rows = [[o.owner, *(_short(o.cells[k], language, currency) for k in keys)] for o in portfolio.owners]
+    title = f"{word('portfolio', language)} {portfolio.year}"
+    return "\n".join([f"# {title}" if fmt == "markdown" else title, "", table(headers, rows, fmt, tuple(range(1, len(headers))))])
+
+
+def render_portfolio(portfolio: Portfolio, fmt: str, edition: str, language: str, currency: str, by: str = "account") -> str:
+    if by == "owner":
+        return render_owners(portfolio, fmt, edition, language, currency)
     keys = columns(portfolio, edition)
     if fmt == "json":
         return json.dumps(portfolio_data(portfolio, edition), indent=2, ensure_ascii=False) + "\n"
@@ -66,22 +96,28 @@ def render_portfolio(portfolio: Portfolio, fmt: str, edition: str, language: str
     return "\n".join(out)
 
 
-def portfolio_xlsx(portfolio: Portfolio, edition: str, language: str, currency: str) -> bytes:
+def portfolio_xlsx(portfolio: Portfolio, edition: str, language: str, currency: str, by: str = "account") -> bytes:
     """A real sheet: header row frozen and filtered, amounts and percentages as numbers with formats."""
     # imported here: openpyxl costs every other kam command a tenth of a second at start-up
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    keys = columns(portfolio, edition)
     book = Workbook()
     sheet = book.active
     sheet.title = f"{word('portfolio', language)[:24]} {portfolio.year}"
-    sheet.append([word("account", language), word("name", language), *(column_label(k, language) for k in keys)])
+    if by == "owner":
+        keys = owner_columns(portfolio, edition)
+        sheet.append([word("owner", language), "", *(owner_column_label(k, language) for k in keys)])
+        lines = [(o.owner, "", o.cells) for o in portfolio.owners]
+    else:
+        keys = columns(portfolio, edition)
+        sheet.append([word("account", language), word("name", language), *(column_label(k, language) for k in keys)])
+        lines = [(r.account, r.name, r.cells) for r in portfolio.rows]
     formats = {"currency": f'#,##0 "{currency}"', "percent": "0.0%", "score": "0.0", "date": "yyyy-mm-dd"}
-    for r in portfolio.rows:
-        sheet.append([r.account, r.name, *(r.cells[k].value for k in keys)])
+    for first, second, cells in lines:
+        sheet.append([first, second, *(cells[k].value for k in keys)])
         for offset, k in enumerate(keys):
-            unit = r.cells[k].unit
+            unit = cells[k].unit
             target = sheet.cell(row=sheet.max_row, column=3 + offset)
             if unit == "date" and isinstance(target.value, str):
                 target.value = dt.date.fromisoformat(target.value)

@@ -47,7 +47,7 @@ def show_data(assessment: Assessment, edition: str, language: str, currency: str
             for result in assessment.checklists
         ],
         "alerts": [
-            {"gate": a.gate, "blocking": a.blocking, "path": format_path(a.path), "message": a.message}
+            {"gate": a.gate, "blocking": a.blocking, "path": format_path(a.path), "message": reason_text(a.message, language)}
             for a in assessment.alerts
             if edition == "internal" or not a.confidential
         ],

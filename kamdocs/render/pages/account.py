@@ -103,7 +103,11 @@ def checklists_section(assessment: Assessment, language: str) -> str:
 
 def alerts_section(assessment: Assessment, edition: str, language: str) -> str:
     shown = [a for a in assessment.alerts if edition == "internal" or not a.confidential]
-    return f"<ul>{''.join(f'<li>{code(a.gate)} {escape(a.message)}</li>' for a in shown)}</ul>" if shown else none(language)
+    return (
+        f"<ul>{''.join(f'<li>{code(a.gate)} {escape(reason_text(a.message, language))}</li>' for a in shown)}</ul>"
+        if shown
+        else none(language)
+    )
 
 
 def none(language: str) -> str:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import inspect
+
 from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.config import Config
 from kamdocs.figures.checklists import Checklist, Condition
 from kamdocs.figures.derive import explained
+from kamdocs.figures.portfolio import by_owner, retention
 from kamdocs.render.pages.render import PageSource
 from kamdocs.view.labels import label
 
 TEXT = {
     "en": {
         "figures": "Figures",
+        "by_owner": "Per key account manager (kam portfolio --by owner)",
         "figures_intro": "Every figure kamdocs derives from a plan, computed in one place (`kamdocs/derive.py`) and shown "
         'the same way by `kam show`, `kam portfolio` and this site. "Last year" is the year before the plan year. A figure '
         "whose inputs are missing is shown as *not computable* with the reason, never as 0. Figures marked confidential are "
@@ -31,6 +35,7 @@ TEXT = {
     },
     "de": {
         "figures": "Kennzahlen",
+        "by_owner": "Je Key-Account-Manager (kam portfolio --by owner)",
         "figures_intro": "Alle Kennzahlen, die kamdocs aus einem Plan ableitet, berechnet an einer Stelle (`kamdocs/derive.py`) "
         "und gleich gezeigt von `kam show`, `kam portfolio` und dieser Website. „Vorjahr“ ist das Jahr vor dem Planjahr. Fehlen "
         "Eingaben, heißt die Kennzahl *nicht berechenbar*, mit Grund, nie 0. Vertrauliche Kennzahlen stammen aus vertraulichen "
@@ -57,6 +62,10 @@ def render_figures_reference(config: Config, secrets: Confidentiality, language:
     for doc, figures in explained(config, secrets):
         names = ", ".join(label(f.key, language) + (f" *({words['confidential']})*" if f.confidential else "") for f in figures)
         out += [f"## {names}", "", "```text", doc, "```", "", f"{words['keys']}: " + ", ".join(f"`{f.key}`" for f in figures), ""]
+    for function, keys in ((retention, ("key_account_retention",)), (by_owner, ())):
+        heading = ", ".join(label(k, language) for k in keys) or words["by_owner"]
+        out += [f"## {heading}", "", "```text", inspect.getdoc(function) or "", "```", ""]
+        out += [f"{words['keys']}: " + ", ".join(f"`{k}`" for k in keys), ""] if keys else []
     return PageSource(words["figures"], "\n".join(out))
 
 
