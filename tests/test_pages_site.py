@@ -275,7 +275,7 @@ def test_hostile_text_produces_no_executable_markup(tmp_path: Path) -> None:
 def test_invalid_plan_stops_the_build_with_its_position(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     plan = repo / "accounts" / "vela-foods" / "2026.yaml"
-    plan.write_text(plan.read_text().replace("status: approved", "status: finished"))
+    plan.write_text(plan.read_text().replace("status: draft", "status: finished"))
     result = build(repo)
     assert result.returncode != 0
     assert re.search(r"accounts/vela-foods/2026\.yaml:\d+:\d+: error \[schema\.enum\] plan\.status", result.stderr)
@@ -285,7 +285,7 @@ def test_invalid_plan_stops_the_build_with_its_position(tmp_path: Path) -> None:
 def test_on_invalid_warn_builds_and_shows_the_problems(tmp_path: Path) -> None:
     repo = make_repo(tmp_path, extra="\n      on_invalid: warn")
     plan = repo / "accounts" / "vela-foods" / "2026.yaml"
-    plan.write_text(plan.read_text().replace("status: approved", "status: finished"))
+    plan.write_text(plan.read_text().replace("status: draft", "status: finished"))
     result = build(repo)
     assert result.returncode == 0, result.stderr
     dashboard = (repo / "site" / "accounts" / "index.html").read_text()

@@ -27,14 +27,18 @@ def forecast_sentence(assessment: Assessment, language: str, currency: str) -> s
             f"({committed} gesichert, {pipeline} gewichtete Chancen), zwischen {money('forecast_worst')} und {money('forecast_best')}."
         )
         if chance.computable:
-            text += f" Mit {percent(chance.value, language)} Wahrscheinlichkeit übertreffen wir den Vorjahresumsatz von {amount(chance.detail['target'], language, currency)}."
+            text += f" Mit {percent(chance.value, language)} Wahrscheinlichkeit übertreffen wir den Umsatz {chance.detail['year']} von {amount(chance.detail['target'], language, currency)}."
+        if parts["stale"]:
+            text += (
+                f" Davon {amount(parts['stale_pipeline'], language, currency)} aus Verkaufschancen, deren Abschlussdatum überschritten ist."
+            )
         return text
     text = (
         f"In {assessment.year} we expect {money('forecast')} revenue from {assessment.name} "
         f"({committed} committed, {pipeline} weighted pipeline), between {money('forecast_worst')} and {money('forecast_best')}."
     )
     if chance.computable:
-        text += (
-            f" The chance to beat last year's {amount(chance.detail['target'], language, currency)} is {percent(chance.value, language)}."
-        )
+        text += f" The chance to beat the {chance.detail['year']} revenue of {amount(chance.detail['target'], language, currency)} is {percent(chance.value, language)}."
+    if parts["stale"]:
+        text += f" Of the weighted pipeline, {amount(parts['stale_pipeline'], language, currency)} come from opportunities past their close date."
     return text

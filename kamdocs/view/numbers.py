@@ -25,9 +25,10 @@ def visible(figure: Figure, edition: str) -> bool:
     return edition == "internal" or not figure.confidential
 
 
-def value_text(figure: Figure, language: str, currency: str) -> str:
-    """The figure's value as a person reads it (with its note: like for like...), or 'not computable (reason)'."""
-    if figure.note:
+def value_text(figure: Figure, language: str, currency: str, note: bool = True) -> str:
+    """The figure's value as a person reads it (with its note: like for like..., unless a table cell has no room
+    for it), or 'not computable (reason)'."""
+    if figure.note and note:
         return f"{value_text(replace(figure, note=None), language, currency)} ({reason_text(figure.note, language)})"
     value = figure.value
     if value is None:

@@ -17,7 +17,8 @@ from kamdocs.view.portfolio import column_label, columns, owner_column_label, ow
 
 
 def _short(figure: Figure, language: str, currency: str) -> str:
-    return "–" if not figure.computable else value_text(figure, language, currency)
+    """The value alone: a table cell has no room for its note (kam show and JSON give it)."""
+    return "–" if not figure.computable else value_text(figure, language, currency, note=False)
 
 
 def portfolio_data(portfolio: Portfolio, edition: str) -> dict[str, Any]:

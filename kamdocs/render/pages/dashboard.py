@@ -23,7 +23,7 @@ from kamdocs.view.words import t
 
 def _cell(figure: Figure, language: str, currency: str) -> str | Cell:
     """A figure of the portfolio table; numbers sort as numbers."""
-    text = escape("–" if not figure.computable else value_text(figure, language, currency))
+    text = escape("–" if not figure.computable else value_text(figure, language, currency, note=False))
     number = figure.value if figure.computable and isinstance(figure.value, int | float) and not isinstance(figure.value, bool) else None
     return Cell(text, number) if number is not None or not figure.computable else text
 
