@@ -140,6 +140,8 @@ def test_sums_add_up(acme, change, path: tuple, words: str) -> None:
 def test_csat_answers_lie_on_the_scale(acme) -> None:
     acme["kpis"]["csat"] = {"scale_max": 5, "answers": [{"score": 5, "count": 3}, {"score": 6, "count": 1}]}
     assert check(acme) == [("sums", ("kpis", "csat", "answers", 1, "score"), "score 6 is above the scale maximum 5")]
+    acme["kpis"]["csat"].update(answers=[{"score": 5, "count": 3}, {"score": 4, "count": 1}], responses=5)
+    assert check(acme) == [("sums", ("kpis", "csat", "responses"), "5 responses, but the answers per score add up to 4")]
 
 
 def test_won_business_is_counted_once(acme) -> None:

@@ -179,6 +179,11 @@ def sums_add_up(plan: dict[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     for path, answer in walk(plan, ("kpis", "csat", "answers", WILDCARD)):
         if answer["score"] > csat["scale_max"]:
             yield Finding((*path, "score"), "sums", f"score {answer['score']} is above the scale maximum {csat['scale_max']}")
+    counted = sum(answer["count"] for _, answer in walk(plan, ("kpis", "csat", "answers", WILDCARD)))
+    if csat and "answers" in csat and "responses" in csat and counted != csat["responses"]:
+        yield Finding(
+            ("kpis", "csat", "responses"), "sums", f"{csat['responses']} responses, but the answers per score add up to {counted}"
+        )
     shares = [c.get("share", 0) for c in plan.get("customer_analysis", {}).get("competitors", [])]
     if sum(shares) > 1 + 1e-9:
         yield Finding(("customer_analysis", "competitors"), "sums", f"the competitors' shares add up to {sum(shares):.0%}, more than 100 %")
