@@ -308,3 +308,7 @@ def test_german_site(tmp_path: Path) -> None:
     ]
     assert lists and any("Kennzahl " in items for items in lists) and any(" oder " in items for items in lists)
     assert not [items for items in lists if "figure " in items or " or " in items or "at least" in items or "needs " in items]
+    # alerts and failed gates in German too
+    assert "Abschlussdatum überschritten: aktualisieren oder schließen" in page
+    dashboard = (repo / "site" / "accounts" / "index.html").read_text()
+    assert "Checklisten zu 9% vollständig, unter dem Minimum von 60%" in dashboard and "checklists 9% complete" not in dashboard

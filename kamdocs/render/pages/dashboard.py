@@ -15,7 +15,7 @@ from kamdocs.render.pages import charts
 from kamdocs.render.pages.html import Cell, block, code, html_link, link, md, table
 from kamdocs.render.pages.render import PageSource, admonition
 from kamdocs.render.pages.summary import AccountSummary
-from kamdocs.view.labels import label, word
+from kamdocs.view.labels import label, reason_text, word
 from kamdocs.view.numbers import percent, value_text, visible
 from kamdocs.view.portfolio import column_label, columns
 from kamdocs.view.words import t
@@ -104,7 +104,9 @@ def dashboard_page(
     out += [f"## {t('next_90', language)}", "", _events_table(soon, language), ""]
     failing = [a for a in accounts if a.failing]
     out += [f"## {t('failing', language)}", ""]
-    out += [f"- {link(a.name, f'{a.account}/index.md')}: " + "; ".join(md(m) for m in a.failing) for a in failing] or [t("none", language)]
+    out += [
+        f"- {link(a.name, f'{a.account}/index.md')}: " + "; ".join(md(reason_text(m, language)) for m in a.failing) for a in failing
+    ] or [t("none", language)]
     if portfolio.without_plan:
         out += [
             "",
