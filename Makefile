@@ -52,7 +52,7 @@ catalogues:
 # After adding or changing a message in the code: extract the ids and merge them into every catalogue.
 messages: $(VENV)/.test-deps
 	$(BIN)/pybabel extract --no-location --sort-output -k N_ -k because -k translate -k say -o $(LOCALES)/kamdocs.pot kamdocs
-	$(BIN)/pybabel update --domain kamdocs --input-file $(LOCALES)/kamdocs.pot --output-dir $(LOCALES) --no-fuzzy-matching
+	$(BIN)/pybabel update --domain kamdocs --input-file $(LOCALES)/kamdocs.pot --output-dir $(LOCALES) --no-fuzzy-matching --ignore-obsolete
 
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium

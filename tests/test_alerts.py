@@ -20,8 +20,10 @@ def run(plan: dict, completeness: float = 1.0, **limits) -> dict[str, list]:
 
 def test_fixture_plan(acme) -> None:
     found = run(acme)
-    # the fixture's pilot milestone (due 2026-06-30) and its one contact, as of 2026-11-24
-    assert set(found) == {"stale", "single-threaded", "overdue-milestone"}
+    # the fixture's pilot milestone (due 2026-06-30), its one contact, as of 2026-11-24, and a forecast of
+    # 80,000 committed + 50,000 × 0.5 + 5,000 won = 110,000 below the 120,000 of 2025
+    assert set(found) == {"stale", "single-threaded", "overdue-milestone", "forecast-below-last-year"}
+    assert found["forecast-below-last-year"][0].message == "the forecast of 110,000 is below the revenue of 2025, 120,000"
     assert found["stale"][0].message == "last reviewed 313 days ago, more than 180"
     assert found["stale"][0].blocking and not found["overdue-milestone"][0].blocking
 
@@ -60,4 +62,49 @@ def test_relationship_warnings(acme) -> None:
 def test_instrument_cost_warning_is_confidential(acme) -> None:
     acme["instruments"] = [{"id": "gift", "kind": "other", "description": "Gifts", "cost": 900, "expected_benefit": 1000}]
     [alert] = run(acme)["instrument-cost"]
-    assert alert.confidential and "0.90 of its benefit" in alert.message
+    assert alert.confidential and "90% of its benefit" in alert.message
+
+
+def test_no_renewal_is_no_renewal_decision(acme) -> None:
+    acme["contract"].update(end="2027-01-31", notice_period_months=2, renewal="none")
+    assert "notice" not in run(acme)
+
+
+def test_zero_contacts_say_no_contact_recorded(acme) -> None:
+    acme["contacts"] = []
+    [alert] = run(acme)["single-threaded"]
+    assert alert.message == "single-threaded relationship: no contact recorded"
+
+
+def test_approved_plan_needs_completeness_and_a_review(acme) -> None:
+    acme["plan"].update(status="approved", last_reviewed="2026-11-01")
+    assert "approval" not in run(acme)
+    [low] = run(acme, completeness=0.5)["approval"]
+    assert low.blocking and low.path == ("plan", "status")
+    assert low.message.startswith("the plan is approved, but its checklists are 50% complete, below the minimum of 60%")
+    del acme["plan"]["last_reviewed"]
+    [never] = run(acme)["approval"]
+    assert never.message == "the plan is approved, but was never reviewed: set plan.last_reviewed or the status to in_review"
+    acme["plan"]["status"] = "in_review"
+    assert "approval" not in run(acme, completeness=0.5)
+
+
+def test_stale_opportunity_and_forecast_below_last_year(acme) -> None:
+    acme["potential"]["opportunities"][0]["expected_close"] = "2026-09-30"
+    found = run(acme)
+    [stale] = found["stale-opportunity"]
+    assert stale.path == ("potential", "opportunities", 0, "expected_close") and not stale.blocking
+    assert stale.message == "opportunity 'upsell' was to close on 2026-09-30: close date passed: update or close it"
+    acme["potential"]["opportunities"][0]["expected_close"] = "2026-12-15"
+    assert "stale-opportunity" not in run(acme)
+    acme["potential"]["committed_revenue"] = 100_000
+    # 100,000 + 25,000 + 5,000 = 130,000 is not below 120,000
+    assert "forecast-below-last-year" not in run(acme)
+
+
+def test_alerts_speak_german(acme) -> None:
+    from conftest import make_reader
+
+    acme["contacts"] = []
+    [alert] = run(acme)["single-threaded"]
+    assert make_reader(language="de").reason(alert.message) == "die Beziehung hängt an einer Person: kein Ansprechpartner erfasst"

@@ -65,7 +65,7 @@ def test_any_condition_reports_the_alternatives(acme, checklists) -> None:
     assert satisfaction.missing[0].startswith("figure nps: needs NPS survey counts or figure csat")
     assert satisfaction.missing[0].endswith("or customer_analysis.satisfaction")
     german = make_reader(language="de").reason(satisfaction.missing[0])
-    assert german.startswith("Kennzahl Net Promoter Score: ") and " oder Kennzahl Kundenzufriedenheit (CSAT): " in german
+    assert german.startswith("Kennzahl Net Promoter Score: ") and " oder Kennzahl Zufriedene Kunden (CSAT): " in german
     assert german.endswith("oder Kundenanalyse › Zufriedenheit")
     assert "needs" not in german and " or " not in german and "customer_analysis" not in german
 

@@ -181,7 +181,8 @@ def test_check_gates_and_exit_codes(run) -> None:
     result = run("check", "--as-of", "2026-11-24", cwd=ROOT)
     assert result.exit_code == 1
     assert "accounts/vela-foods/2026.yaml:" in result.output and "error [gate.completeness]" in result.output
-    assert "meridian-stores" not in result.output
+    # the model account fails no gate (its stale opportunities and low forecast are warnings)
+    assert not [line for line in result.output.splitlines() if "meridian-stores" in line and "error" in line]
     relaxed = run("check", "accounts/meridian-stores", "accounts/nordwerk", "--as-of", "2026-11-24")
     assert relaxed.exit_code == 0, relaxed.output
 
@@ -197,9 +198,9 @@ def test_check_thresholds_as_options(run, workspace: Path) -> None:
 def test_portfolio_formats(run, tmp_path: Path) -> None:
     text = run("portfolio", "--as-of", "2026-11-24", cwd=ROOT).output
     assert text.startswith("Key account portfolio 2026")
-    assert "Contribution margin %" not in text
+    assert "Contribution margin II %" not in text
     internal = run("portfolio", "--as-of", "2026-11-24", "--edition", "internal").output
-    assert "Contribution margin %" in internal
+    assert "Contribution margin II %" in internal
     rows = run("portfolio", "--format", "csv", "--as-of", "2026-11-24").output.splitlines()
     assert rows[0].startswith("account,name,tier,revenue,") and len(rows) == 9
     data = json.loads(run("portfolio", "--format", "json", "--year", "2025", "--as-of", "2026-11-24").output)
@@ -273,7 +274,9 @@ def test_calendar_ics(run, tmp_path: Path) -> None:
     calendar = Calendar.from_ical(target.read_bytes())
     events = [c for c in calendar.walk("VEVENT")]
     summaries = {str(e["SUMMARY"]) for e in events}
-    assert "Caldera Therapeutics AG: Contract notice deadline – FA-2017-002" in summaries
+    # renewal: none: the contract simply ends, there is no notice deadline
+    assert "Caldera Therapeutics AG: Contract ends – FA-2017-002" in summaries
+    assert "Caldera Therapeutics AG: Contract notice deadline – FA-2017-002" not in summaries
     assert len({str(e["UID"]) for e in events}) == len(events)
     again = run("calendar", "--as-of", "2026-11-24").output
     assert again.replace("\r\n", "\n") == target.read_text().replace("\r\n", "\n")

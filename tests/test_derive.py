@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from conftest import FIXTURES, SCHEMA, load_plan
+from conftest import FIXTURES, SCHEMA, load_plan, make_reader
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,11 +17,12 @@ from kamdocs.figures.derive import derive, sales_by_year
 from kamdocs.figures.derive.forecast import forecast_distribution
 
 GLOBEX = FIXTURES / "golden" / "globex"
+INITECH = FIXTURES / "golden" / "initech" / "2026.yaml"
 AS_OF = dt.date(2026, 6, 30)
 
 
-def config(**figures) -> Config:
-    return Config(root=FIXTURES, accounts=FIXTURES / "golden", schema=SCHEMA, as_of=AS_OF, figures=FigureSettings(**figures))
+def config(as_of: dt.date = AS_OF, **figures) -> Config:
+    return Config(root=FIXTURES, accounts=FIXTURES / "golden", schema=SCHEMA, as_of=as_of, figures=FigureSettings(**figures))
 
 
 @pytest.fixture(scope="module")
@@ -50,10 +51,18 @@ def test_revenue_and_growth(figures) -> None:
 
 
 def test_margins_are_confidential(figures) -> None:
+    # DB I = 200,000 − (60,000 + 20,000); DB II = DB I − (15,000 + 5,000); the 9,000 of allocated overheads count in neither
+    assert value(figures, "contribution_margin_1") == 120_000
+    assert value(figures, "margin_1_pct") == pytest.approx(0.6)
+    assert figures["contribution_margin_1"].detail == {"A": 90_000, "B": 30_000}
     assert value(figures, "contribution_margin") == 100_000
+    assert figures["contribution_margin"].detail == {"A": 75_000, "B": 25_000}
     assert value(figures, "margin_pct") == pytest.approx(0.5)
     assert value(figures, "cost_ratio") == pytest.approx(0.5)
-    assert all(figures[k].confidential for k in ("contribution_margin", "margin_pct", "cost_ratio", "clv", "instrument_ratio"))
+    assert all(
+        figures[k].confidential
+        for k in ("contribution_margin_1", "margin_1_pct", "contribution_margin", "margin_pct", "cost_ratio", "clv", "instrument_ratio")
+    )
     assert not figures["revenue"].confidential and not figures["forecast"].confidential
 
 
@@ -79,8 +88,12 @@ def test_forecast(figures) -> None:
 
 def test_kpis(figures) -> None:
     assert value(figures, "nps") == pytest.approx(40.0)
-    assert value(figures, "csat") == pytest.approx(0.8)
+    # 20 answers: 6 × 5, 6 × 4, 5 × 3, 2 × 2, 1 × 1; satisfied = the top two boxes (4 and 5) = 12
+    assert value(figures, "csat") == pytest.approx(12 / 20)
+    assert figures["csat"].detail == {"satisfied": 12, "answers": 20}
+    assert value(figures, "csat_average") == pytest.approx((30 + 24 + 15 + 4 + 1) / 20)
     assert value(figures, "renewal_rate") == pytest.approx(0.75)
+    # typed in: 2 of 8 deals; the won opportunity is not counted on top
     assert value(figures, "cross_upsell_rate") == pytest.approx(0.25)
 
 
@@ -127,6 +140,7 @@ def test_dates(figures) -> None:
     assert value(figures, "days_since_review") == 29
     assert value(figures, "stale") is False
     assert value(figures, "days_to_review") == 15
+    assert make_reader(language="en").value(figures["days_to_review"]) == "15 days"
 
 
 def test_missing_inputs_are_not_computable_with_a_reason() -> None:
@@ -192,3 +206,164 @@ def test_config_is_unchanged_by_derive(history) -> None:
     settings = config()
     derive(history, settings, Confidentiality())
     assert dataclasses.asdict(settings.figures) == dataclasses.asdict(FigureSettings())
+
+
+# The corrected definitions (issue 11), worked out by hand from tests/fixtures/golden/initech, as of 2026-06-30.
+
+
+@pytest.fixture
+def initech() -> dict:
+    """A fresh copy for each test to change."""
+    return load_plan(INITECH)
+
+
+def derived(plan: dict, as_of: dt.date = AS_OF):
+    return derive([plan], config(as_of), Confidentiality.of(load_schema(SCHEMA)))
+
+
+@pytest.mark.parametrize(
+    ("end", "months", "deadline"),
+    [
+        ("2026-06-30", 3, "2026-03-31"),  # from the end of the month: not 2026-03-30
+        ("2026-12-31", 3, "2026-09-30"),
+        ("2027-02-28", 1, "2027-01-31"),
+        ("2026-05-31", 3, "2026-02-28"),
+        ("2026-06-15", 3, "2026-03-15"),  # not a month end: the same day
+    ],
+)
+def test_notice_deadline_counts_months_from_the_end_of_the_month(initech, end: str, months: int, deadline: str) -> None:
+    initech["contract"] = {"end": end, "notice_period_months": months, "renewal": "option"}
+    assert derived(initech, dt.date(2026, 1, 1))["notice_deadline"].value == deadline
+
+
+def test_automatic_renewal_rolls_the_end_forward(initech) -> None:
+    # end 2026-06-30 renews by 12 months; as of 2026-11-25 the next end is 2027-06-30, notice by 2027-03-31:
+    # 6 days to 1 December, then 31 + 31 + 28 + 30 = 126 days
+    figures = derived(initech, dt.date(2026, 11, 25))
+    assert figures["contract_end"].value == "2027-06-30"
+    assert figures["contract_end"].detail == {"renewal": "automatic", "rolled_from": "2026-06-30"}
+    assert figures["notice_deadline"].value == "2027-03-31"
+    assert figures["days_to_notice"].value == 126
+    # two terms on: as of 2027-07-01 the end is 2028-06-30
+    assert derived(initech, dt.date(2027, 7, 1))["contract_end"].value == "2028-06-30"
+    # on the end date itself the contract still runs: no roll
+    assert derived(initech)["contract_end"].value == "2026-06-30"
+
+
+def test_a_passed_notice_deadline_is_overdue_never_negative_days(initech) -> None:
+    # as of 2026-06-30 the last notice day 2026-03-31 passed 91 days ago
+    days = derived(initech)["days_to_notice"]
+    assert days.value == -91
+    assert make_reader(language="en").value(days) == "overdue by 91 days"
+    assert make_reader(language="de").value(days) == "seit 91 Tagen überfällig"
+
+
+def test_no_renewal_means_the_contract_ends(initech) -> None:
+    initech["contract"]["renewal"] = "none"
+    figures = derived(initech, dt.date(2026, 5, 1))
+    assert figures["contract_end"].value == "2026-06-30"
+    assert figures["notice_deadline"].value is None
+    assert figures["notice_deadline"].reason == "the contract ends on 2026-06-30 without renewal: no notice to give"
+    assert figures["renewal_due"].value is False
+
+
+def test_csat_is_the_share_of_the_top_two_boxes(initech) -> None:
+    # scale 10: satisfied are 9 and 10: 3 + 5 of 15 answers; average (30 + 45 + 32 + 18) / 15
+    figures = derived(initech)
+    assert figures["csat"].value == pytest.approx(8 / 15)
+    assert figures["csat_average"].value == pytest.approx(125 / 15)
+    assert figures["csat_average"].detail == {"scale_max": 10}
+
+
+def test_csat_from_an_average_only_is_the_average_satisfaction(initech) -> None:
+    initech["kpis"]["csat"] = {"score": 4.2, "scale_max": 5}
+    figures = derived(initech)
+    assert figures["csat"].value is None and "answers per score" in figures["csat"].reason
+    assert figures["csat_average"].value == pytest.approx(4.2)
+
+
+def test_contribution_margins_in_stages(initech) -> None:
+    figures = derived(initech)
+    # revenue 268,000; direct 110,000; customer costs 22,000; the 40,000 allocated overheads count in no margin
+    assert figures["contribution_margin_1"].value == 158_000
+    assert figures["margin_1_pct"].value == pytest.approx(158_000 / 268_000)
+    assert figures["contribution_margin"].value == 136_000
+    assert figures["margin_pct"].value == pytest.approx(136_000 / 268_000)
+    assert figures["cost_ratio"].value == pytest.approx(132_000 / 268_000)
+
+
+def test_db_one_without_customer_costs(initech) -> None:
+    for row in initech["sales"]:
+        row.pop("indirect_costs", None)
+    figures = derived(initech)
+    assert figures["contribution_margin_1"].value == 158_000
+    assert figures["contribution_margin"].reason == "costs missing for A in 2025"
+
+
+def test_forecast_counts_each_won_deal_once_and_shows_stale_opportunities_apart(initech) -> None:
+    figures = derived(initech)
+    forecast = figures["forecast"]
+    # 200,000 committed (includes the booked 30,000) + 0.4 × 50,000 (late) + 10,000 + 20,000 won; lost and booked not again
+    assert forecast.value == pytest.approx(250_000)
+    assert forecast.detail["stale"] == ["late"]
+    assert forecast.detail["stale_pipeline"] == pytest.approx(20_000)
+    assert figures["forecast_worst"].value == 230_000
+    assert figures["forecast_best"].value == 280_000
+
+
+def test_partial_year_compared_like_for_like(initech) -> None:
+    figures = derived(initech)
+    # 2025: Q1 + Q2 = 268,000; 2024: 460,000, of which Q1 + Q2 = 210,000
+    assert figures["revenue"].value == 268_000
+    assert figures["revenue"].note == "sales recorded for months 1–6 of 2025 only"
+    growth = figures["revenue_growth"]
+    assert growth.value == pytest.approx(268_000 / 210_000 - 1)  # +27.6 %, not 268,000 / 460,000 − 1 = −41.7 %
+    assert growth.note == "like for like: months 1–6 of 2025 against the same months of 2024"
+    assert make_reader(language="en").value(growth) == "27.6% (like for like: months 1–6 of 2025 against the same months of 2024)"
+    # the full year's forecast is compared with the last full year: 2024, 460,000; at best 280,000
+    chance = figures["forecast_beats_last_year"]
+    assert chance.value == 0 and chance.detail == {"target": 460_000, "year": 2024}
+    assert chance.note == "2025 has sales for months 1–6 only: compared with 2024, the last full year"
+    assert figures["revenue_cagr"].reason == "needs sales figures of at least two full years"
+
+
+def test_partial_year_that_cannot_be_split(initech) -> None:
+    initech["sales"] = [
+        {"period": 2024, "category": "A", "revenue": 460_000},
+        {"period": "2025-Q1", "category": "A", "revenue": 125_000},
+    ]
+    growth = derived(initech)["revenue_growth"]
+    assert growth.value is None and "no like-for-like comparison" in growth.reason
+
+
+def test_share_of_wallet_from_quarterly_spend(initech) -> None:
+    share = derived(initech)["share_of_wallet"]
+    # 268,000 of 500,000 + 600,000
+    assert share.value == pytest.approx(268_000 / 1_100_000)
+    assert share.note == "months 1–6 of 2025"
+    initech["key_figures"]["customer_spend"] = [{"period": f"2025-0{m}", "amount": 100_000} for m in range(1, 4)]
+    # spend of January to March: our Q1 revenue 125,000 of 300,000
+    assert derived(initech)["share_of_wallet"].value == pytest.approx(125_000 / 300_000)
+    initech["key_figures"]["customer_spend"] = [{"period": "2025-01", "amount": 100_000}]
+    assert derived(initech)["share_of_wallet"].reason == (
+        "the customer's spend and our sales of 2025 are recorded by periods that do not match"
+    )
+
+
+def test_cross_upsell_rate_from_won_opportunities(initech) -> None:
+    rate = derived(initech)["cross_upsell_rate"]
+    # won: booked (cross-sell), more (upsell), first (new business); the lost cross-sell does not count
+    assert rate.value == pytest.approx(2 / 3)
+    assert rate.detail == {"additional": 2, "deals": 3, "from": "opportunities"}
+
+
+def test_no_contact_is_no_contact_recorded(initech) -> None:
+    single = derived(initech)["single_threaded"]
+    assert single.value is True and single.detail == "no contact recorded"
+
+
+def test_a_passed_review_date_is_overdue(initech) -> None:
+    # 2026-03-10 to 2026-06-30: 21 + 30 + 31 + 30 = 112 days
+    days = derived(initech)["days_to_review"]
+    assert days.value == -112
+    assert make_reader(language="en").value(days) == "overdue by 112 days"

@@ -21,7 +21,18 @@ def test_every_figure_is_explained_with_its_formula() -> None:
     for key in figure_keys():
         assert f"`{key}`" in page, key
     assert "expected = committed revenue + Σ(value × probability)" in page
-    assert "## Contribution margin *(confidential)*" in page
+    assert "## Contribution margin I (DB I) *(confidential)*" in page
+    # the corrected definitions (issue 11)
+    assert "last notice day = contract end − notice period, month arithmetic from the end of the month" in page
+    assert "renewal none: the contract ends on its end date" in page
+    assert "CSAT = satisfied answers / answers, satisfied = the top two scores" in page
+    assert "(DB II) = DB I − indirect costs" in page and "Overheads allocated by key (sales.allocated_overheads)" in page
+    assert "Each won deal counts once" in page and "expected close date has passed are stale" in page
+    assert "like for like when the two years have different months on record" in page
+    assert "with spend\nrecorded by quarter or month" in page
+    assert "won cross-sell and upsell opportunities / won opportunities" in page
+    assert "Retention of key accounts: of the accounts with a plan for last year" in page
+    assert "Per key account manager: accounts, revenue and forecast" in page
     german = render_figures_reference(ctx.config, ctx.secrets, make_reader(language="de"))
     assert german.title == "Kennzahlen" and german.markdown.startswith("# Kennzahlen")
 

@@ -42,7 +42,10 @@ def test_forecast_sentence_answers_the_question() -> None:
     german = forecast_sentence(meridian, make_reader(language="de"))
     expected = amount(meridian.figures["forecast"].value, "en", "EUR")
     assert english.startswith(f"In 2026 we expect {expected} revenue from Meridian Stores plc (")
-    assert "The chance to beat last year's" in english
+    assert "The chance to beat the 2025 revenue of €4,003,800 is" in english
+    # its opportunities svc-rollout and device-refresh were to close before 2026-11-24
+    stale = meridian.figures["forecast"].detail["stale_pipeline"]
+    assert f"Of the weighted pipeline, {amount(stale, 'en', 'EUR')} come from opportunities past their close date." in english
     assert german.startswith("Für 2026 erwarten wir ") and "Wahrscheinlichkeit" in german
 
 

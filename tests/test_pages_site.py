@@ -148,7 +148,7 @@ def test_every_page_is_there(sites: dict[str, Path]) -> None:
         assert (site / page).is_file(), page
     dashboard = (site / "accounts" / "index.html").read_text()
     assert "Meridian Stores plc" in dashboard and "The next 90 days" in dashboard and "<svg" in dashboard
-    assert "Accounts that fail a gate" in dashboard and "checklists 9% complete" in dashboard
+    assert "Accounts that fail a gate" in dashboard and "checklists 9.1% complete" in dashboard
 
 
 def test_account_page_sections(sites: dict[str, Path]) -> None:
@@ -277,7 +277,7 @@ def test_hostile_text_produces_no_executable_markup(tmp_path: Path) -> None:
 def test_invalid_plan_stops_the_build_with_its_position(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     plan = repo / "accounts" / "vela-foods" / "2026.yaml"
-    plan.write_text(plan.read_text().replace("status: approved", "status: finished"))
+    plan.write_text(plan.read_text().replace("status: draft", "status: finished"))
     result = build(repo)
     assert result.returncode != 0
     assert re.search(r"accounts/vela-foods/2026\.yaml:\d+:\d+: error \[schema\.enum\] plan\.status", result.stderr)
@@ -287,7 +287,7 @@ def test_invalid_plan_stops_the_build_with_its_position(tmp_path: Path) -> None:
 def test_on_invalid_warn_builds_and_shows_the_problems(tmp_path: Path) -> None:
     repo = make_repo(tmp_path, extra="\n      on_invalid: warn")
     plan = repo / "accounts" / "vela-foods" / "2026.yaml"
-    plan.write_text(plan.read_text().replace("status: approved", "status: finished"))
+    plan.write_text(plan.read_text().replace("status: draft", "status: finished"))
     result = build(repo)
     assert result.returncode == 0, result.stderr
     dashboard = (repo / "site" / "accounts" / "index.html").read_text()
@@ -310,3 +310,7 @@ def test_german_site(tmp_path: Path) -> None:
     ]
     assert lists and any("Kennzahl " in items for items in lists) and any(" oder " in items for items in lists)
     assert not [items for items in lists if "figure " in items or " or " in items or "at least" in items or "needs " in items]
+    # alerts and failed gates in German too
+    assert "Abschlussdatum überschritten: aktualisieren oder schließen" in page
+    dashboard = (repo / "site" / "accounts" / "index.html").read_text()
+    assert "Checklisten zu 9,1\xa0% vollständig, unter dem Minimum von 60,0\xa0%" in dashboard and "checklists 9.1% complete" not in dashboard

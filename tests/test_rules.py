@@ -135,3 +135,25 @@ def test_sums_add_up(acme, change, path: tuple, words: str) -> None:
     found = check(acme)
     assert [(rule, p) for rule, p, _ in found] == [("sums", path)]
     assert words in found[0][2]
+
+
+def test_csat_answers_lie_on_the_scale(acme) -> None:
+    acme["kpis"]["csat"] = {"scale_max": 5, "answers": [{"score": 5, "count": 3}, {"score": 6, "count": 1}]}
+    assert check(acme) == [("sums", ("kpis", "csat", "answers", 1, "score"), "score 6 is above the scale maximum 5")]
+    acme["kpis"]["csat"].update(answers=[{"score": 5, "count": 3}, {"score": 4, "count": 1}], responses=5)
+    assert check(acme) == [("sums", ("kpis", "csat", "responses"), "5 responses, but the answers per score add up to 4")]
+
+
+def test_won_business_is_counted_once(acme) -> None:
+    # won business is held by the won opportunity; one marked as part of committed revenue must be won and fit in it
+    acme["potential"]["opportunities"][0]["in_committed_revenue"] = True
+    [(rule, path, message)] = check(acme)
+    assert (rule, path) == ("won-once", ("potential", "opportunities", 0, "in_committed_revenue"))
+    assert "only a won opportunity can be part of committed revenue" in message
+    acme["potential"]["opportunities"][0]["in_committed_revenue"] = False
+    acme["potential"]["opportunities"][1].update(in_committed_revenue=True, value=90_000)
+    [(rule, path, message)] = check(acme)
+    assert (rule, path) == ("won-once", ("potential", "committed_revenue"))
+    assert message == "committed revenue 80,000 cannot include won opportunities worth 90,000 (marked in_committed_revenue)"
+    acme["potential"]["opportunities"][1]["value"] = 80_000
+    assert check(acme) == []

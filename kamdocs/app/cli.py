@@ -307,6 +307,13 @@ def check(
 
 @main.command()
 @click.option("--year", type=int, help="Plan year. Default: the latest year with plans.")
+@click.option(
+    "--by",
+    type=click.Choice(("account", "owner")),
+    default="account",
+    show_default=True,
+    help="One row per account, or per key account manager (plan.owner).",
+)
 @click.option("--format", "fmt", type=click.Choice(("text", "markdown", "json", "csv", "xlsx")), default="text", show_default=True)
 @output_option
 @force_option
@@ -316,6 +323,7 @@ def check(
 @as_of_option
 def portfolio(
     year: int | None,
+    by: str,
     fmt: str,
     output: Path | None,
     force: bool,
@@ -329,13 +337,16 @@ def portfolio(
     One row per account with a plan for the year: tier, revenue of the last
     year, growth, forecast, margin (internal edition only), NPS, checklist
     completeness, next deadline, risk exposure and failed gates. Then totals,
-    the share of the largest 1, 3 and 5 accounts, and the HHI.
+    the retention of last year's key accounts, the share of the largest 1, 3
+    and 5 accounts, and the HHI. With --by owner, one row per key account
+    manager: accounts, revenue, forecast, average completeness, overdue actions.
 
     \b
     Examples:
       kam portfolio
       kam portfolio --format xlsx -o portfolio.xlsx --edition internal
       kam portfolio --year 2025 --format csv > portfolio-2025.csv
+      kam portfolio --by owner
     """
     config = _config(config_file, as_of, edition=edition, language=language)
     years = [int(p.stem) for p in discover([config.accounts]) if p.stem.isdigit()] if config.accounts.is_dir() else []
@@ -344,11 +355,16 @@ def portfolio(
     _require_valid(results)
     if not years:
         raise EnvironmentProblem(f"{config.accounts}: no plans found")
-    result = build_portfolio([r for _, r in rows if r is not None], chosen, [a for a, r in rows if r is None])
+    result = build_portfolio(
+        [r for _, r, _ in rows if r is not None],
+        chosen,
+        [a for a, r, _ in rows if r is None],
+        [a for a, r, last_year in rows if r is None and last_year],
+    )
     if fmt == "xlsx":
-        _emit(portfolio_xlsx(result, _reader(config)), output, force)
+        _emit(portfolio_xlsx(result, _reader(config), by), output, force)
     else:
-        _emit(render_portfolio(result, _reader(config), fmt), output, force)
+        _emit(render_portfolio(result, _reader(config), fmt, by), output, force)
 
 
 @main.command()

@@ -138,6 +138,30 @@ def probabilities_fit_stage(plan: dict[str, Any], ctx: RuleContext) -> Iterator[
             )
 
 
+def won_counted_once(plan: dict[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    """Won business is held by the won opportunities; one already in committed revenue says so, and must fit in it."""
+    potential = plan.get("potential", {})
+    inside = 0.0
+    for path, opportunity in walk(plan, ("potential", "opportunities", WILDCARD)):
+        if not opportunity.get("in_committed_revenue"):
+            continue
+        if opportunity.get("stage") != "won":
+            yield Finding(
+                (*path, "in_committed_revenue"),
+                "won-once",
+                "only a won opportunity can be part of committed revenue: set stage won or remove in_committed_revenue",
+            )
+        else:
+            inside += opportunity["value"]
+    committed = potential.get("committed_revenue", 0)
+    if inside > committed:
+        yield Finding(
+            ("potential", "committed_revenue") if "committed_revenue" in potential else ("potential",),
+            "won-once",
+            f"committed revenue {committed:,} cannot include won opportunities worth {inside:,.0f} (marked in_committed_revenue)",
+        )
+
+
 def _within(period: str | int, container: str | int) -> bool:
     period, container = str(period), str(container)
     return period == container or (len(container) == 4 and period.startswith(container + "-"))
@@ -153,8 +177,16 @@ def sums_add_up(plan: dict[str, Any], ctx: RuleContext) -> Iterator[Finding]:
         if block and block[part] > block[whole]:
             yield Finding(("kpis", key, part), "sums", f"{part} ({block[part]}) cannot exceed {whole} ({block[whole]})")
     csat = kpis.get("csat")
-    if csat and csat["score"] > csat["scale_max"]:
+    if csat and csat.get("score", 0) > csat["scale_max"]:
         yield Finding(("kpis", "csat", "score"), "sums", f"score {csat['score']} is above the scale maximum {csat['scale_max']}")
+    for path, answer in walk(plan, ("kpis", "csat", "answers", WILDCARD)):
+        if answer["score"] > csat["scale_max"]:
+            yield Finding((*path, "score"), "sums", f"score {answer['score']} is above the scale maximum {csat['scale_max']}")
+    counted = sum(answer["count"] for _, answer in walk(plan, ("kpis", "csat", "answers", WILDCARD)))
+    if csat and "answers" in csat and "responses" in csat and counted != csat["responses"]:
+        yield Finding(
+            ("kpis", "csat", "responses"), "sums", f"{csat['responses']} responses, but the answers per score add up to {counted}"
+        )
     shares = [c.get("share", 0) for c in plan.get("customer_analysis", {}).get("competitors", [])]
     if sum(shares) > 1 + 1e-9:
         yield Finding(("customer_analysis", "competitors"), "sums", f"the competitors' shares add up to {sum(shares):.0%}, more than 100 %")
@@ -191,6 +223,7 @@ RULES: tuple[Rule, ...] = (
     references_resolve,
     dates_in_order,
     probabilities_fit_stage,
+    won_counted_once,
     sums_add_up,
 )
 

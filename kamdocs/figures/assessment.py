@@ -57,6 +57,8 @@ class Assessment:
     completeness: float
     alerts: tuple[Alert, ...]
     deadlines: tuple[Deadline, ...]
+    plan_years: tuple[int, ...] = ()
+    """The years of the account's plans up to this one."""
 
 
 def checklists_path(config: Config) -> Path:
@@ -91,6 +93,7 @@ def assess(history: Sequence[Document], context: Context) -> Assessment:
         completeness=share,
         alerts=tuple(alerts(plan, figures, share, config)),
         deadlines=tuple(deadlines(plan, figures, context.secrets)),
+        plan_years=tuple(doc.data["plan"]["year"] for doc in history),
     )
 
 

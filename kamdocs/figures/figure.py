@@ -22,6 +22,26 @@ class Reason(str):
         return (_reason, (self.template, self.params))
 
 
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A sum of money inside a sentence: the view writes it in the reader's currency format."""
+
+    value: float
+
+    def __format__(self, spec: str) -> str:
+        return f"{self.value:,.0f}"
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """A share inside a sentence: the view writes it as a percentage in the reader's format."""
+
+    value: float
+
+    def __format__(self, spec: str) -> str:
+        return f"{self.value:.0%}"
+
+
 def _reason(template: str, params: dict[str, Any]) -> Reason:
     return Reason(template, **params)
 
@@ -39,6 +59,8 @@ class Figure:
     """Why the figure cannot be computed; set exactly when value is None."""
     detail: Any = None
     """Breakdown (per category, per instrument, top risks...), same confidentiality."""
+    note: str | None = None
+    """How the value was computed where that differs from the plain definition (like for like...): shown with it."""
 
     @property
     def computable(self) -> bool:
@@ -50,4 +72,6 @@ class Figure:
             data["reason"] = self.reason
         if self.detail is not None:
             data["detail"] = self.detail
+        if self.note:
+            data["note"] = self.note
         return data

@@ -13,11 +13,26 @@ from kamdocs.figures.figure import Figure, because
 COLUMNS = ("tier", "revenue", "revenue_growth", "forecast", "margin_pct", "nps", "completeness", "next_deadline", "risk_exposure", "alerts")
 
 
+OWNER_COLUMNS = ("accounts", "revenue", "forecast", "completeness", "overdue_actions")
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     account: str
     name: str
     year: int
+    cells: dict[str, Figure]
+    owner: str = ""
+    overdue_actions: int = 0
+    key_account_last_year: bool = False
+    """The account had a plan for the year before, too."""
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerRow:
+    """One key account manager's accounts: the seed's performance of the key account staff."""
+
+    owner: str
     cells: dict[str, Figure]
 
 
@@ -29,6 +44,7 @@ class Portfolio:
     concentration: dict[str, Figure]
     without_plan: tuple[str, ...]
     """Accounts that have plans, but none for this year."""
+    owners: tuple[OwnerRow, ...] = ()
 
 
 def _sum(key: str, figures: Sequence[Figure], reason: str) -> Figure:
@@ -51,29 +67,68 @@ def row(assessment: Assessment) -> Row:
         else Figure("next_deadline", None, "date", reason=because("no open deadline"))
     )
     cells["alerts"] = Figure("alerts", sum(a.blocking for a in assessment.alerts), "count")
-    return Row(assessment.account, assessment.name, assessment.year, {key: cells[key] for key in COLUMNS})
+    return Row(
+        assessment.account,
+        assessment.name,
+        assessment.year,
+        {key: cells[key] for key in COLUMNS},
+        assessment.document.data["plan"]["owner"],
+        figures["overdue_actions"].value,
+        assessment.year - 1 in assessment.plan_years,
+    )
 
 
-def account_row(history: list[Document], year: int, context: Context) -> tuple[str, Row | None] | None:
-    """The account's row for `year`; (account, None) when it has earlier plans but none for `year`;
-    None when its plans all come later."""
+def account_row(history: list[Document], year: int, context: Context) -> tuple[str, Row | None, bool] | None:
+    """The account's row for `year` and whether it had a plan the year before; (account, None, …) when it
+    has earlier plans but none for `year`; None when its plans all come later."""
     if not any(d.data["plan"]["year"] <= year for d in history):
         return None
     assessment = assess_year(history, context, year)
-    return history[-1].data["account"]["id"], row(assessment) if assessment else None
+    last_year = any(d.data["plan"]["year"] == year - 1 for d in history)
+    return history[-1].data["account"]["id"], row(assessment) if assessment else None, last_year
 
 
-def build(rows: Sequence[Row], year: int, without_plan: Sequence[str] = ()) -> Portfolio:
+def retention(rows: Sequence[Row], year: int, dropped: Sequence[str]) -> Figure:
+    """Retention of key accounts: of the accounts with a plan for last year (the key accounts of last year),
+    the share that have a plan this year = kept / (kept + dropped)."""
+    kept = sum(r.key_account_last_year for r in rows)
+    before = kept + len(dropped)
+    if not before:
+        return Figure("key_account_retention", None, "percent", reason=because("no key account had a plan for {year}", year=year - 1))
+    return Figure("key_account_retention", kept / before, "percent", detail={"kept": kept, "of": before, "dropped": sorted(dropped)})
+
+
+def by_owner(rows: Sequence[Row]) -> tuple[OwnerRow, ...]:
+    """Per key account manager: accounts, revenue and forecast (sums), completeness (average), overdue actions (sum)."""
+    owners: dict[str, list[Row]] = {}
+    for r in rows:
+        owners.setdefault(r.owner, []).append(r)
+    result = []
+    for owner, mine in sorted(owners.items()):
+        cells = {
+            "accounts": Figure("accounts", len(mine), "count"),
+            "revenue": _sum("revenue", [r.cells["revenue"] for r in mine], because("no account has revenue")),
+            "forecast": _sum("forecast", [r.cells["forecast"] for r in mine], because("no account has a forecast")),
+            "completeness": Figure("completeness", sum(r.cells["completeness"].value for r in mine) / len(mine), "percent"),
+            "overdue_actions": Figure("overdue_actions", sum(r.overdue_actions for r in mine), "count"),
+        }
+        result.append(OwnerRow(owner, cells))
+    return tuple(result)
+
+
+def build(rows: Sequence[Row], year: int, without_plan: Sequence[str] = (), dropped: Sequence[str] = ()) -> Portfolio:
     """Figures over the accounts' plans of one year.
 
     Concentration: share of the largest 1, 3 and 5 accounts in the total revenue, and the
     Herfindahl-Hirschman index HHI = Σ (revenue share × 100)², 10,000 for a single account.
+    `dropped`: the accounts with a plan for last year and none for this year.
     """
     rows = tuple(sorted(rows, key=lambda r: -(r.cells["revenue"].value or 0)))
     totals = {
         key: _sum(key, [r.cells[key] for r in rows], because("no account has this figure"))
         for key in ("revenue", "forecast", "risk_exposure")
     }
+    totals["key_account_retention"] = retention(rows, year, dropped)
     revenues = [r.cells["revenue"].value for r in rows if r.cells["revenue"].computable]
     # shares of revenue are as confidential as the revenue they come from
     secret = any(r.cells["revenue"].confidential for r in rows)
@@ -90,4 +145,4 @@ def build(rows: Sequence[Row], year: int, without_plan: Sequence[str] = ()) -> P
         if total
         else Figure("hhi", None, "number", secret, none)
     )
-    return Portfolio(year, rows, totals, concentration, tuple(without_plan))
+    return Portfolio(year, rows, totals, concentration, tuple(without_plan), by_owner(rows))

@@ -113,10 +113,14 @@ def forecast_sentence(assessment: Assessment, reader: Reader) -> str:
         worst=reader.amount(f["forecast_worst"].value),
         best=reader.amount(f["forecast_best"].value),
     )
-    chance, revenue = f["forecast_beats_last_year"], f["revenue"]
-    if chance.computable and reader.sees(chance) and reader.sees(revenue):
-        text += " " + reader.say("The chance to beat last year's {revenue} is {chance}.").format(
-            revenue=reader.amount(revenue.value), chance=reader.percent(chance.value)
+    chance = f["forecast_beats_last_year"]
+    if chance.computable and reader.sees(chance):
+        text += " " + reader.say("The chance to beat the {year} revenue of {revenue} is {chance}.").format(
+            year=chance.detail["year"], revenue=reader.amount(chance.detail["target"]), chance=reader.percent(chance.value)
+        )
+    if parts.get("stale"):
+        text += " " + reader.say("Of the weighted pipeline, {stale} come from opportunities past their close date.").format(
+            stale=reader.amount(parts["stale_pipeline"])
         )
     return text
 

@@ -9,8 +9,10 @@ FIGURES: dict[str, str] = {
     "revenue_growth": N_("Revenue growth"),
     "revenue_cagr": N_("Revenue CAGR"),
     "volume_growth": N_("Sales volume growth"),
-    "contribution_margin": N_("Contribution margin"),
-    "margin_pct": N_("Contribution margin %"),
+    "contribution_margin_1": N_("Contribution margin I (DB I)"),
+    "margin_1_pct": N_("Contribution margin I %"),
+    "contribution_margin": N_("Contribution margin II (DB II)"),
+    "margin_pct": N_("Contribution margin II %"),
     "cost_ratio": N_("Costs per revenue"),
     "instrument_ratio": N_("Instrument cost/benefit"),
     "share_of_wallet": N_("Share of wallet"),
@@ -20,7 +22,8 @@ FIGURES: dict[str, str] = {
     "forecast_best": N_("Forecast, best case"),
     "forecast_beats_last_year": N_("Chance to beat last year"),
     "nps": N_("Net Promoter Score"),
-    "csat": N_("Customer satisfaction (CSAT)"),
+    "csat": N_("Satisfied customers (CSAT)"),
+    "csat_average": N_("Average satisfaction"),
     "renewal_rate": N_("Contract renewal rate"),
     "cross_upsell_rate": N_("Cross- and upselling rate"),
     "clv": N_("Customer lifetime value"),
@@ -42,6 +45,7 @@ FIGURES: dict[str, str] = {
     "days_since_review": N_("Days since last review"),
     "stale": N_("Plan stale"),
     "days_to_review": N_("Days to annual review"),
+    "key_account_retention": N_("Key accounts kept from last year"),
 }
 
 WORDS: dict[str, str] = {
@@ -77,9 +81,10 @@ WORDS: dict[str, str] = {
     "cumulative": N_("Cumulative"),
     "customer": N_("Customer"),
     "revenue": N_("Revenue"),
+    "candidates": N_("Key-account candidates without a plan"),
+    "accounts": N_("Accounts"),
     "calendar_name": N_("Key account deadlines"),
     "more": N_("{count} more"),
-    "candidates": N_("Key-account candidates without a plan"),
 }
 
 

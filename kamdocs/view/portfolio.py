@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kamdocs.figures.portfolio import COLUMNS, Portfolio
+from kamdocs.figures.portfolio import COLUMNS, OWNER_COLUMNS, Portfolio
 from kamdocs.view.labels import FIGURES
 from kamdocs.view.reader import Reader
 
@@ -16,3 +16,12 @@ def column_label(key: str, reader: Reader) -> str:
 def columns(portfolio: Portfolio, reader: Reader) -> list[str]:
     """The columns the edition may show: a column with any confidential cell is internal only."""
     return [key for key in COLUMNS if all(reader.sees(r.cells[key]) for r in portfolio.rows)]
+
+
+def owner_columns(portfolio: Portfolio, reader: Reader) -> list[str]:
+    """The per-manager columns the edition may show."""
+    return [key for key in OWNER_COLUMNS if all(reader.sees(o.cells[key]) for o in portfolio.owners)]
+
+
+def owner_column_label(key: str, reader: Reader) -> str:
+    return reader.word("accounts") if key == "accounts" else column_label(key, reader)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
@@ -20,7 +20,7 @@ from kamdocs.core.config import Config
 from kamdocs.core.problem import KeyPath
 from kamdocs.core.schema import WILDCARD, load_schema
 from kamdocs.figures.checklists import parse_path
-from kamdocs.figures.figure import Figure, Reason
+from kamdocs.figures.figure import Amount, Figure, Reason, Share
 from kamdocs.view import i18n
 from kamdocs.view.labels import FIGURES, KINDS, WORDS
 from kamdocs.view.redact import redact
@@ -151,6 +151,14 @@ class Reader:
     def _param(self, key: str, value: Any) -> Any:
         if isinstance(value, Reason) or (key in ("first", "second") and isinstance(value, str)):
             return self.reason(value)
+        if isinstance(value, Amount):
+            return self.amount(value.value)
+        if isinstance(value, Share):
+            return self.percent(value.value)
+        if isinstance(value, dt.date):
+            return self.date(value)
+        if isinstance(value, float):
+            return self.number(value, 2)
         if key == "path" and isinstance(value, str):
             return self.path_label(parse_path(value))
         if key == "figure" and value in FIGURES:
@@ -170,8 +178,11 @@ class Reader:
         return enum_label(node, value, self.language)
 
     # --- formats -------------------------------------------------------------------
-    def value(self, figure: Figure) -> str:
-        """A figure's value as a person reads it, or 'not computable (reason)'."""
+    def value(self, figure: Figure, note: bool = True) -> str:
+        """A figure's value as a person reads it, with its note (like for like...) unless a table cell has no room
+        for it, or 'not computable (reason)'."""
+        if figure.note and note:
+            return f"{self.value(replace(figure, note=None))} ({self.reason(figure.note)})"
         value, unit = figure.value, figure.unit
         if value is None:
             return f"{self.word('not_computable')} ({self.reason(figure.reason)})"
@@ -183,7 +194,9 @@ class Reader:
             return self.number(value, 1 if unit == "score" else 2)
         if unit == "number":
             return self.number(value)
-        if unit == "days":
+        if unit == "days_to" and value < 0:
+            return self.say("overdue by {days} days").format(days=self.number(-value))
+        if unit in ("days", "days_to"):
             return self.say("{days} days").format(days=self.number(value))
         if unit == "flag":
             return self.word("yes" if value else "no")

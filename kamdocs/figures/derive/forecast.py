@@ -6,7 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from kamdocs.core.problem import KeyPath
-from kamdocs.figures.derive.base import ANY, Deriver
+from kamdocs.figures.derive.base import ANY, Deriver, parse_date
+from kamdocs.figures.derive.revenue import full_year_revenue
 from kamdocs.figures.figure import because
 
 
@@ -27,10 +28,14 @@ def forecast(d: Deriver) -> None:
     """expected = committed revenue + Σ(value × probability) of the opportunities not lost;
     worst = committed + won; best = committed + every opportunity not lost;
     probability of beating last year = P(committed + Σ won values ≥ revenue of last year),
-    opportunities won independently."""
+    opportunities won independently; when last year has only some months on record, the last full year's revenue.
+    Each won deal counts once: a won opportunity marked in_committed_revenue is already in committed revenue.
+    Open opportunities whose expected close date has passed are stale: counted, and shown apart
+    (stale pipeline, their weighted value) until they are updated or closed."""
     potential = d.plan.get("potential", {})
     inputs: list[KeyPath] = [("potential",)]
-    live = [o for o in potential.get("opportunities", []) if o.get("stage") != "lost"]
+    live = [o for o in potential.get("opportunities", []) if o.get("stage") != "lost" and not o.get("in_committed_revenue")]
+    stale = [o for o in live if o["probability"] < 1 and o.get("expected_close") and parse_date(o["expected_close"]) < d.as_of]
     committed = potential.get("committed_revenue")
     if committed is None and not live:
         for key in ("forecast", "forecast_worst", "forecast_best", "forecast_beats_last_year"):
@@ -50,16 +55,23 @@ def forecast(d: Deriver) -> None:
         base + weighted,
         "currency",
         inputs,
-        detail={"committed": base, "weighted_pipeline": weighted, "opportunities": len(live)},
+        detail={
+            "committed": base,
+            "weighted_pipeline": weighted,
+            "opportunities": len(live),
+            "stale_pipeline": sum(o["value"] * o["probability"] for o in stale),
+            "stale": [o["id"] for o in stale],
+        },
     )
     d.put("forecast_worst", base + won, "currency", inputs)
     d.put("forecast_best", base + sum(o["value"] for o in live), "currency", inputs)
-    target = d.value("revenue")
+    compared = full_year_revenue(d)
     # the chance is judged against last year's revenue: it is as confidential as that revenue
     inputs = [*inputs, ("sales", ANY, "revenue")]
-    if target is None:
+    if compared is None:
         d.put("forecast_beats_last_year", None, "percent", inputs, because("no revenue for {year} to compare with", year=d.last_year))
     else:
+        target, year, note = compared
         step = max(1.0, (base + sum(o["value"] for o in live)) / 10_000)
         distribution = forecast_distribution(base, ((o["value"], o["probability"]) for o in live), step)
         d.put(
@@ -67,5 +79,6 @@ def forecast(d: Deriver) -> None:
             sum(p for total, p in distribution.items() if total >= target),
             "percent",
             inputs,
-            detail={"target": target},
+            detail={"target": target, "year": year},
+            note=note,
         )

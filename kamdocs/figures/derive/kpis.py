@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kamdocs.figures.derive.base import ANY, Deriver
 from kamdocs.figures.figure import because
 
 
 def kpis(d: Deriver) -> None:
-    """NPS = (promoters − detractors) / answers × 100; CSAT = score / scale maximum;
-    renewal rate = renewed / due; cross/upsell rate = additional deals / deals."""
+    """NPS = (promoters − detractors) / answers × 100;
+    CSAT = satisfied answers / answers, satisfied = the top two scores (4 and 5 of 5, 9 and 10 of 10);
+    average satisfaction = Σ score × answers / answers (or the average score typed in);
+    renewal rate = renewed / due; cross/upsell rate = additional deals / deals, where not typed in:
+    won cross-sell and upsell opportunities / won opportunities."""
     kpis = d.plan.get("kpis", {})
     nps = kpis.get("nps")
     answers = nps and nps["promoters"] + nps["passives"] + nps["detractors"]
@@ -20,20 +25,61 @@ def kpis(d: Deriver) -> None:
         because("needs NPS survey counts"),
         {"answers": answers} if answers else None,
     )
-    csat = kpis.get("csat")
-    d.put("csat", csat["score"] / csat["scale_max"] if csat else None, "percent", [("kpis", "csat")], because("needs a CSAT score"))
-    for key, block, part, whole in (
-        ("renewal_rate", "renewals", "renewed", "due"),
-        ("cross_upsell_rate", "cross_upsell", "additional", "deals"),
-    ):
-        counts = kpis.get(block)
+    csat(d, kpis.get("csat"))
+    renewals = kpis.get("renewals")
+    d.put(
+        "renewal_rate",
+        renewals["renewed"] / renewals["due"] if renewals and renewals["due"] else None,
+        "percent",
+        [("kpis", "renewals")],
+        because("needs kpis.{block} with {whole} above 0", block="renewals", whole="due"),
+    )
+    cross_upsell(d, kpis.get("cross_upsell"))
+
+
+def csat(d: Deriver, survey: dict[str, Any] | None) -> None:
+    inputs = [("kpis", "csat")]
+    counts = [(a["score"], a["count"]) for a in (survey or {}).get("answers", [])]
+    total = sum(count for _, count in counts)
+    if survey is None or not total:
+        d.put("csat", None, "percent", inputs, because("needs the count of answers per score (kpis.csat.answers)"))
+    else:
+        satisfied = sum(count for score, count in counts if score >= survey["scale_max"] - 1)
+        d.put("csat", satisfied / total, "percent", inputs, detail={"satisfied": satisfied, "answers": total})
+    if total:
+        average = sum(score * count for score, count in counts) / total
+    else:
+        average = survey.get("score") if survey else None
+    d.put(
+        "csat_average",
+        average,
+        "score",
+        inputs,
+        because("needs a CSAT score"),
+        {"scale_max": survey["scale_max"]} if survey and average is not None else None,
+    )
+
+
+def cross_upsell(d: Deriver, typed: dict[str, Any] | None) -> None:
+    if typed:
         d.put(
-            key,
-            counts[part] / counts[whole] if counts and counts[whole] else None,
+            "cross_upsell_rate",
+            typed["additional"] / typed["deals"] if typed["deals"] else None,
             "percent",
-            [("kpis", block)],
-            because("needs kpis.{block} with {whole} above 0", block=block, whole=whole),
+            [("kpis", "cross_upsell")],
+            because("needs kpis.{block} with {whole} above 0", block="cross_upsell", whole="deals"),
         )
+        return
+    won = [o for o in d.plan.get("potential", {}).get("opportunities", []) if o.get("stage") == "won"]
+    additional = sum(o.get("kind") in ("cross_sell", "upsell") for o in won)
+    d.put(
+        "cross_upsell_rate",
+        additional / len(won) if won else None,
+        "percent",
+        [("kpis", "cross_upsell"), ("potential", "opportunities")],
+        because("needs kpis.cross_upsell or won opportunities"),
+        {"additional": additional, "deals": len(won), "from": "opportunities"} if won else None,
+    )
 
 
 def clv(d: Deriver) -> None:

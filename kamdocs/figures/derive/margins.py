@@ -7,26 +7,34 @@ from kamdocs.figures.figure import because
 
 
 def margins(d: Deriver) -> None:
-    """contribution margin = revenue − direct costs − indirect costs (last year);
-    margin % = contribution margin / revenue; cost ratio = costs / revenue."""
+    """contribution margin I (DB I) = revenue − direct costs; contribution margin II (DB II) = DB I − indirect costs
+    (the costs the customer causes: care, visits, service, logistics), last year, per category and in total;
+    margin % = margin / revenue; cost ratio = (direct + indirect costs) / revenue.
+    Overheads allocated by key (sales.allocated_overheads) are no customer cost: no margin subtracts them."""
     inputs = [("sales", ANY, "revenue"), ("sales", ANY, "direct_costs"), ("sales", ANY, "indirect_costs")]
     rows = [r for r in d.plan.get("sales", []) if year_of(r["period"]) == d.last_year]
-    lacking = sorted({r["category"] for r in rows if "direct_costs" not in r or "indirect_costs" not in r})
     revenue = sum(r["revenue"] for r in rows)
-    if not rows or lacking:
-        reason = (
-            because("no sales figures for {year}", year=d.last_year)
-            if not rows
-            else because("costs missing for {categories} in {year}", categories=", ".join(lacking), year=d.last_year)
-        )
-        for key, unit in (("contribution_margin", "currency"), ("margin_pct", "percent"), ("cost_ratio", "percent")):
-            d.put(key, None, unit, inputs, reason)
-        return
-    costs = sum(r["direct_costs"] + r["indirect_costs"] for r in rows)
-    per_category = {r["category"]: r["revenue"] - r["direct_costs"] - r["indirect_costs"] for r in rows}
-    d.put("contribution_margin", revenue - costs, "currency", inputs, detail=per_category)
-    d.put("margin_pct", (revenue - costs) / revenue if revenue else None, "percent", inputs, because("revenue is 0"))
-    d.put("cost_ratio", costs / revenue if revenue else None, "percent", inputs, because("revenue is 0"))
+    stages = (
+        (("contribution_margin_1", "margin_1_pct"), ("direct_costs",)),
+        (("contribution_margin", "margin_pct", "cost_ratio"), ("direct_costs", "indirect_costs")),
+    )
+    for keys, costs in stages:
+        lacking = sorted({r["category"] for r in rows if any(c not in r for c in costs)})
+        if not rows or lacking:
+            reason = (
+                because("no sales figures for {year}", year=d.last_year)
+                if not rows
+                else because("costs missing for {categories} in {year}", categories=", ".join(lacking), year=d.last_year)
+            )
+            for key in keys:
+                d.put(key, None, "currency" if key.startswith("contribution") else "percent", inputs, reason)
+            continue
+        spent = sum(r[c] for r in rows for c in costs)
+        per_category = {r["category"]: r["revenue"] - sum(r[c] for c in costs) for r in rows}
+        d.put(keys[0], revenue - spent, "currency", inputs, detail=per_category)
+        d.put(keys[1], (revenue - spent) / revenue if revenue else None, "percent", inputs, because("revenue is 0"))
+        if len(keys) > 2:
+            d.put(keys[2], spent / revenue if revenue else None, "percent", inputs, because("revenue is 0"))
 
 
 def instruments(d: Deriver) -> None:

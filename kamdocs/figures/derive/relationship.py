@@ -7,13 +7,21 @@ from kamdocs.figures.figure import because
 
 
 def relationship(d: Deriver) -> None:
-    """single-threaded: at most one active contact, or one person on our side owns every relationship;
+    """single-threaded: no active contact (no contact recorded), one active contact, or one person on our side owns every relationship;
     also: active contacts (left_on not passed), a decision maker known, a supporter among the decision makers."""
     active = [c for c in d.plan.get("contacts", []) if not (c.get("left_on") and parse_date(c["left_on"]) <= d.as_of)]
     owners = {c["owner"] for c in active if "owner" in c}
     d.put("active_contacts", len(active), "count", [("contacts",)])
     single = len(active) <= 1 or len(owners) == 1
-    why = "one contact carries the relationship" if len(active) <= 1 else ("one owner holds every contact" if single else None)
+    why = (
+        because("no contact recorded")
+        if not active
+        else because("one contact carries the relationship")
+        if len(active) == 1
+        else because("one owner holds every contact")
+        if single
+        else None
+    )
     d.put("single_threaded", single, "flag", [("contacts",)], detail=why)
     deciders = [c for c in active if c["buying_role"] == "decision_maker"]
     d.put("decision_maker_known", bool(deciders), "flag", [("contacts", ANY, "buying_role")])

@@ -2,35 +2,57 @@
 
 from __future__ import annotations
 
-from kamdocs.figures.derive.base import ANY, Deriver, growth, sales_by_year, year_of
+from collections.abc import Sequence
+
+from kamdocs.core.problem import KeyPath
+from kamdocs.figures.derive.base import (
+    ANY,
+    Deriver,
+    Plan,
+    by_category,
+    growth,
+    month_ranges,
+    months_recorded,
+    sales_by_year,
+    sales_rows,
+    within_months,
+    year_of,
+)
 from kamdocs.figures.figure import because
+
+FULL_YEAR = frozenset(range(1, 13))
 
 
 def revenue(d: Deriver) -> None:
-    """revenue = Σ sales.revenue of last year; growth = revenue / revenue of the year before − 1;
-    CAGR = (revenue of the last year / revenue of the first year on file)^(1 / years between) − 1."""
+    """revenue = Σ sales.revenue of last year; growth = revenue / revenue of the year before − 1,
+    like for like when the two years have different months on record: the months both have
+    (year to date against the same months of the year before), and it says so;
+    CAGR = (revenue of the last full year / revenue of the first full year on file)^(1 / years between) − 1."""
     inputs = [("sales", ANY, "revenue"), ("sales", ANY, "period")]
-    series = sales_by_year(d.history, "revenue")
-    this, before = series.get(d.last_year), series.get(d.last_year - 1)
+    rows = sales_rows(d.history, "revenue")
+    this_rows, before_rows = rows.get(d.last_year, []), rows.get(d.last_year - 1, [])
+    this, before = by_category(this_rows, "revenue"), by_category(before_rows, "revenue")
     missing = because("no sales figures for {year}", year=d.last_year)
-    d.put("revenue", sum(this.values()) if this else None, "currency", inputs, missing, this)
-    if this and before:
-        per_category = {c: growth(v, before.get(c, 0.0)) for c, v in this.items()}
-        d.put(
-            "revenue_growth",
-            growth(sum(this.values()), sum(before.values())),
-            "percent",
-            inputs,
-            because("revenue of {year} is 0", year=d.last_year - 1),
-            per_category,
-        )
-    else:
+    recorded = months_recorded(this_rows)
+    partial = because("sales recorded for months {months} of {year} only", months=month_ranges(recorded), year=d.last_year)
+    d.put(
+        "revenue",
+        sum(this.values()) if this else None,
+        "currency",
+        inputs,
+        missing,
+        this or None,
+        partial if recorded != FULL_YEAR else None,
+    )
+    if not this or not before:
         d.put(
             "revenue_growth", None, "percent", inputs, missing if not this else because("no sales figures for {year}", year=d.last_year - 1)
         )
-    years = sorted(y for y in series if y <= d.last_year and sum(series[y].values()) > 0)
+    else:
+        growth_figure(d, this_rows, before_rows, inputs)
+    years = sorted(y for y, r in rows.items() if y <= d.last_year and months_recorded(r) == FULL_YEAR and sum(x["revenue"] for x in r) > 0)
     if len(years) >= 2:
-        first, last = sum(series[years[0]].values()), sum(series[years[-1]].values())
+        first, last = (sum(x["revenue"] for x in rows[y]) for y in (years[0], years[-1]))
         d.put(
             "revenue_cagr",
             (last / first) ** (1 / (years[-1] - years[0])) - 1,
@@ -39,7 +61,65 @@ def revenue(d: Deriver) -> None:
             detail={"from": years[0], "to": years[-1]},
         )
     else:
-        d.put("revenue_cagr", None, "percent", inputs, because("needs sales figures of at least two years"))
+        d.put("revenue_cagr", None, "percent", inputs, because("needs sales figures of at least two full years"))
+
+
+def growth_figure(d: Deriver, this_rows: list[Plan], before_rows: list[Plan], inputs: Sequence[KeyPath]) -> None:
+    common = months_recorded(this_rows) & months_recorded(before_rows)
+    note = None
+    if common != months_recorded(this_rows) or common != months_recorded(before_rows):
+        this_same, before_same = within_months(this_rows, common), within_months(before_rows, common)
+        if not this_same or not before_same:
+            d.put(
+                "revenue_growth",
+                None,
+                "percent",
+                inputs,
+                because(
+                    "{year} and {before} are recorded by different periods: no like-for-like comparison",
+                    year=d.last_year,
+                    before=d.last_year - 1,
+                ),
+            )
+            return
+        this_rows, before_rows = this_same, before_same
+        note = because(
+            "like for like: months {months} of {year} against the same months of {before}",
+            months=month_ranges(common),
+            year=d.last_year,
+            before=d.last_year - 1,
+        )
+    this, before = by_category(this_rows, "revenue"), by_category(before_rows, "revenue")
+    d.put(
+        "revenue_growth",
+        growth(sum(this.values()), sum(before.values())),
+        "percent",
+        inputs,
+        because("revenue of {year} is 0", year=d.last_year - 1),
+        {c: growth(v, before.get(c, 0.0)) for c, v in this.items()},
+        note,
+    )
+
+
+def full_year_revenue(d: Deriver) -> tuple[float, int, str | None] | None:
+    """The revenue a full year's forecast is compared with: last year's, or, when last year has only some
+    months on record, the last full year's (and a note that says so); None without one."""
+    rows = sales_rows(d.history, "revenue")
+    full = [y for y, r in rows.items() if y <= d.last_year and months_recorded(r) == FULL_YEAR]
+    if not full:
+        return None
+    year = max(full)
+    note = None
+    if year != d.last_year and d.last_year in rows:
+        note = because(
+            "{year} has sales for months {months} only: compared with {full}, the last full year",
+            year=d.last_year,
+            months=month_ranges(months_recorded(rows[d.last_year])),
+            full=year,
+        )
+    elif year != d.last_year:
+        return None
+    return sum(r["revenue"] for r in rows[year]), year, note
 
 
 def volume(d: Deriver) -> None:

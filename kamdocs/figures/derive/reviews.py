@@ -8,7 +8,7 @@ from kamdocs.figures.figure import because
 
 def dates(d: Deriver) -> None:
     """days since review = as-of date − plan.last_reviewed (stale above the configured days);
-    days to the annual review = annual_review.date − as-of date (negative once held)."""
+    days to the annual review = annual_review.date − as-of date (a date passed is shown as overdue by so many days)."""
     reviewed = parse_date(d.plan["plan"].get("last_reviewed"))
     days = (d.as_of - reviewed).days if reviewed else None
     d.put("days_since_review", days, "days", [("plan", "last_reviewed")], because("plan.last_reviewed is not set"))
@@ -17,7 +17,7 @@ def dates(d: Deriver) -> None:
     d.put(
         "days_to_review",
         (review - d.as_of).days if review else None,
-        "days",
+        "days_to",
         [("annual_review", "date")],
         because("annual_review.date is not set"),
     )

@@ -11,12 +11,13 @@ from typing import Any
 from kamdocs.figures.figure import Figure
 from kamdocs.figures.portfolio import Portfolio
 from kamdocs.render.outputs.tables import table
-from kamdocs.view.portfolio import column_label, columns
+from kamdocs.view.portfolio import column_label, columns, owner_column_label, owner_columns
 from kamdocs.view.reader import Reader
 
 
 def _short(figure: Figure, reader: Reader) -> str:
-    return "–" if not figure.computable else reader.value(figure)
+    """The value alone: a table cell has no room for its note (kam show and JSON give it)."""
+    return "–" if not figure.computable else reader.value(figure, note=False)
 
 
 def portfolio_data(portfolio: Portfolio, reader: Reader) -> dict[str, Any]:
@@ -34,7 +35,37 @@ def portfolio_data(portfolio: Portfolio, reader: Reader) -> dict[str, Any]:
     }
 
 
-def render_portfolio(portfolio: Portfolio, reader: Reader, fmt: str) -> str:
+def owner_data(portfolio: Portfolio, reader: Reader) -> dict[str, Any]:
+    return {
+        "year": portfolio.year,
+        "edition": reader.edition.value,
+        "by": "owner",
+        "columns": owner_columns(portfolio, reader),
+        "owners": [{"owner": o.owner, **{k: o.cells[k].to_dict() for k in owner_columns(portfolio, reader)}} for o in portfolio.owners],
+    }
+
+
+def render_owners(portfolio: Portfolio, reader: Reader, fmt: str) -> str:
+    """Per key account manager: accounts, revenue, forecast, completeness, overdue actions."""
+    keys = owner_columns(portfolio, reader)
+    if fmt == "json":
+        return json.dumps(owner_data(portfolio, reader), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["owner", *keys])
+        for o in portfolio.owners:
+            writer.writerow([o.owner, *("" if o.cells[k].value is None else o.cells[k].value for k in keys)])
+        return out.getvalue()
+    headers = [reader.word("owner"), *(owner_column_label(k, reader) for k in keys)]
+    rows = [[o.owner, *(_short(o.cells[k], reader) for k in keys)] for o in portfolio.owners]
+    title = f"{reader.word('portfolio')} {portfolio.year}"
+    return "\n".join([f"# {title}" if fmt == "markdown" else title, "", table(headers, rows, fmt, tuple(range(1, len(headers))))])
+
+
+def render_portfolio(portfolio: Portfolio, reader: Reader, fmt: str, by: str = "account") -> str:
+    if by == "owner":
+        return render_owners(portfolio, reader, fmt)
     keys = columns(portfolio, reader)
     if fmt == "json":
         return json.dumps(portfolio_data(portfolio, reader), indent=2, ensure_ascii=False) + "\n"
@@ -61,22 +92,28 @@ def render_portfolio(portfolio: Portfolio, reader: Reader, fmt: str) -> str:
     return "\n".join(out)
 
 
-def portfolio_xlsx(portfolio: Portfolio, reader: Reader) -> bytes:
+def portfolio_xlsx(portfolio: Portfolio, reader: Reader, by: str = "account") -> bytes:
     """A real sheet: header row frozen and filtered, amounts and percentages as numbers with formats."""
     # imported here: openpyxl costs every other kam command a tenth of a second at start-up
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    keys = columns(portfolio, reader)
     book = Workbook()
     sheet = book.active
     sheet.title = f"{reader.word('portfolio')[:24]} {portfolio.year}"
-    sheet.append([reader.word("account"), reader.word("name"), *(column_label(k, reader) for k in keys)])
+    if by == "owner":
+        keys = owner_columns(portfolio, reader)
+        sheet.append([reader.word("owner"), "", *(owner_column_label(k, reader) for k in keys)])
+        lines = [(o.owner, "", o.cells) for o in portfolio.owners]
+    else:
+        keys = columns(portfolio, reader)
+        sheet.append([reader.word("account"), reader.word("name"), *(column_label(k, reader) for k in keys)])
+        lines = [(r.account, r.name, r.cells) for r in portfolio.rows]
     formats = {"currency": f'#,##0 "{reader.currency}"', "percent": "0.0%", "score": "0.0", "date": "yyyy-mm-dd"}
-    for r in portfolio.rows:
-        sheet.append([r.account, r.name, *(r.cells[k].value for k in keys)])
+    for first, second, cells in lines:
+        sheet.append([first, second, *(cells[k].value for k in keys)])
         for offset, k in enumerate(keys):
-            unit = r.cells[k].unit
+            unit = cells[k].unit
             target = sheet.cell(row=sheet.max_row, column=3 + offset)
             if unit == "date" and isinstance(target.value, str):
                 target.value = dt.date.fromisoformat(target.value)

@@ -21,7 +21,7 @@ from kamdocs.view.reader import Reader
 
 def _cell(figure: Figure, reader: Reader) -> str | Cell:
     """A figure of the portfolio table; numbers sort as numbers."""
-    text = escape("–" if not figure.computable else reader.value(figure))
+    text = escape("–" if not figure.computable else reader.value(figure, note=False))
     number = figure.value if figure.computable and isinstance(figure.value, int | float) and not isinstance(figure.value, bool) else None
     return Cell(text, number) if number is not None or not figure.computable else text
 

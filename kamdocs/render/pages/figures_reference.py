@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import inspect
+
 from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.config import Config
 from kamdocs.figures.checklists import Checklist, Condition
 from kamdocs.figures.derive import explained
+from kamdocs.figures.portfolio import by_owner, retention
 from kamdocs.render.pages.render import PageSource
 from kamdocs.view.i18n import N_
 from kamdocs.view.reader import Reader
 
 TEXT: dict[str, str] = {
     "figures": N_("Figures"),
+    "by_owner": N_("Per key account manager (kam portfolio --by owner)"),
     "figures_intro": N_(
         'Every figure kamdocs derives from a plan, computed in one place (`kamdocs/figures/derive/`) and shown the same way by `kam show`, `kam portfolio` and this site. "Last year" is the year before the plan year. A figure whose inputs are missing is shown as *not computable* with the reason, never as 0. Figures marked confidential are derived from confidential fields and appear only in the internal edition.'
     ),
@@ -37,6 +41,10 @@ def render_figures_reference(config: Config, secrets: Confidentiality, reader: R
     for doc, figures in explained(config, secrets):
         names = ", ".join(reader.label(f.key) + (f" *({words['confidential']})*" if f.confidential else "") for f in figures)
         out += [f"## {names}", "", "```text", doc, "```", "", f"{words['keys']}: " + ", ".join(f"`{f.key}`" for f in figures), ""]
+    for function, keys in ((retention, ("key_account_retention",)), (by_owner, ())):
+        heading = ", ".join(reader.label(k) for k in keys) or words["by_owner"]
+        out += [f"## {heading}", "", "```text", inspect.getdoc(function) or "", "```", ""]
+        out += [f"{words['keys']}: " + ", ".join(f"`{k}`" for k in keys), ""] if keys else []
     return PageSource(words["figures"], "\n".join(out))
 
 

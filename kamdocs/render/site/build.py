@@ -102,7 +102,12 @@ def build_site(config: Config, base: Path, jobs: int | None = None) -> Site:
     problems = tuple(p for r in [checked, *results] for p in r.problems if p.severity is Severity.ERROR) + tuple(csv_problems)
     accounts = sorted(accounts, key=lambda a: a.account)
     year = max((a.year for a in accounts), default=config.as_of.year)
-    portfolio = build([a.row for a in accounts if a.year == year], year, [a.account for a in accounts if a.year != year])
+    portfolio = build(
+        [a.row for a in accounts if a.year == year],
+        year,
+        [a.account for a in accounts if a.year != year],
+        [a.account for a in accounts if a.year == year - 1],
+    )
     pages = {uri: content for a in accounts for uri, content in a.pages.items()}
     pages[DASHBOARD] = render_page(dashboard_page(portfolio, accounts, classification, reader, config.as_of, problems))
     pages[CALENDAR] = render_page(calendar_page(accounts, reader, config.as_of))
