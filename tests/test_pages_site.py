@@ -313,4 +313,6 @@ def test_german_site(tmp_path: Path) -> None:
     # alerts and failed gates in German too
     assert "Abschlussdatum überschritten: aktualisieren oder schließen" in page
     dashboard = (repo / "site" / "accounts" / "index.html").read_text()
-    assert "Checklisten zu 9,1\xa0% vollständig, unter dem Minimum von 60,0\xa0%" in dashboard and "checklists 9.1% complete" not in dashboard
+    assert (
+        "Checklisten zu 9,1\xa0% vollständig, unter dem Minimum von 60,0\xa0%" in dashboard and "checklists 9.1% complete" not in dashboard
+    )
