@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from kamdocs.figures.classify import Classification
+from kamdocs.render.outputs.spreadsheet import csv_text
 from kamdocs.render.outputs.tables import table
 from kamdocs.view.labels import word
 from kamdocs.view.numbers import amount, percent
@@ -42,12 +41,10 @@ def render_classification(result: Classification, fmt: str, language: str, curre
             + "\n"
         )
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["customer_id", "name", f"revenue_{result.year}", "share", "cumulative", "class", "has_plan"])
         candidates = {r.customer.id for r in result.candidates}
-        for r in result.ranked:
-            writer.writerow(
+        return csv_text(
+            ["customer_id", "name", f"revenue_{result.year}", "share", "cumulative", "class", "has_plan"],
+            (
                 [
                     r.customer.id,
                     r.customer.name,
@@ -57,8 +54,9 @@ def render_classification(result: Classification, fmt: str, language: str, curre
                     r.abc,
                     "no" if r.customer.id in candidates else "",
                 ]
-            )
-        return out.getvalue()
+                for r in result.ranked
+            ),
+        )
     counts = {c: sum(r.abc == c for r in result.ranked) for c in "ABC"}
     a_limit, b_limit = (percent(x, language) for x in result.limits)
     if language == "de":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -10,6 +9,7 @@ from typing import Any
 
 from kamdocs.figures.figure import Figure
 from kamdocs.figures.portfolio import Portfolio
+from kamdocs.render.outputs.spreadsheet import csv_text, safe_row
 from kamdocs.render.outputs.tables import table
 from kamdocs.view.labels import FIGURES, word
 from kamdocs.view.numbers import value_text, visible
@@ -40,12 +40,10 @@ def render_portfolio(portfolio: Portfolio, fmt: str, edition: str, language: str
     if fmt == "json":
         return json.dumps(portfolio_data(portfolio, edition), indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["account", "name", *keys])
-        for r in portfolio.rows:
-            writer.writerow([r.account, r.name, *("" if r.cells[k].value is None else r.cells[k].value for k in keys)])
-        return out.getvalue()
+        return csv_text(
+            ["account", "name", *keys],
+            ([r.account, r.name, *("" if r.cells[k].value is None else r.cells[k].value for k in keys)] for r in portfolio.rows),
+        )
     headers = [word("account", language), *(column_label(k, language) for k in keys)]
     rows = [[r.account, *(_short(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows]
     right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
@@ -76,10 +74,10 @@ def portfolio_xlsx(portfolio: Portfolio, edition: str, language: str, currency: 
     book = Workbook()
     sheet = book.active
     sheet.title = f"{word('portfolio', language)[:24]} {portfolio.year}"
-    sheet.append([word("account", language), word("name", language), *(column_label(k, language) for k in keys)])
+    sheet.append(safe_row([word("account", language), word("name", language), *(column_label(k, language) for k in keys)]))
     formats = {"currency": f'#,##0 "{currency}"', "percent": "0.0%", "score": "0.0", "date": "yyyy-mm-dd"}
     for r in portfolio.rows:
-        sheet.append([r.account, r.name, *(r.cells[k].value for k in keys)])
+        sheet.append(safe_row([r.account, r.name, *(r.cells[k].value for k in keys)]))
         for offset, k in enumerate(keys):
             unit = r.cells[k].unit
             target = sheet.cell(row=sheet.max_row, column=3 + offset)
