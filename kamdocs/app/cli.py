@@ -23,7 +23,7 @@ from kamdocs.core.config import (
     parse_date,
 )
 from kamdocs.core.files import WriteRefused, write_atomic
-from kamdocs.core.loader import Document, parse_text
+from kamdocs.core.loader import Document, parse_bytes, parse_text
 from kamdocs.core.problem import Problem, Severity
 from kamdocs.core.schema import SchemaLoadError
 from kamdocs.core.validate import (
@@ -32,6 +32,7 @@ from kamdocs.core.validate import (
     check_document,
     discover,
     display_name,
+    path_problem,
     validate_files,
 )
 from kamdocs.figures.assessment import (
@@ -74,6 +75,17 @@ def _config(config_file: Path | None, as_of: str | None, **overrides: object) ->
         return config.with_overrides(as_of=parse_date(as_of, "--as-of") if as_of else None, **overrides)
     except ConfigError as err:
         raise EnvironmentProblem(str(err)) from None
+
+
+ACCOUNT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+"""An account id as the schema has it: the name of its folder under the accounts folder."""
+
+
+def _account_folder(config: Config, account: str) -> Path:
+    """The folder of an account id; a path (`../x`, `/abs`) is refused, so no command reads outside the accounts folder."""
+    if not ACCOUNT_ID.fullmatch(account):
+        raise EnvironmentProblem(f"{account!r} is not an account id: use lower-case letters, digits and hyphens, e.g. acme-tools")
+    return config.accounts / account
 
 
 def _summarise(
@@ -190,7 +202,7 @@ def validate(
     try:
         files = discover(targets)
         with _progress(len(files), "Validating") as advance:
-            results = validate_files(files, config.schema, config.as_of, base, jobs, progress=advance)
+            results = validate_files(files, config.schema, config.as_of, base, jobs, progress=advance, accounts=config.accounts)
         if not paths:
             results.append(prepare(config, base)[1])
     except (PathNotFound, SchemaLoadError) as err:
@@ -223,7 +235,7 @@ def show(
       kam show meridian-stores --format json --edition internal
     """
     config = _config(config_file, as_of, edition=edition, language=language)
-    folder = config.accounts / account
+    folder = _account_folder(config, account)
     if not folder.is_dir():
         known = sorted(p.name for p in config.accounts.iterdir() if p.is_dir()) if config.accounts.is_dir() else []
         raise EnvironmentProblem(f"{folder}: no such account (known: {', '.join(known) or 'none'})")
@@ -368,12 +380,37 @@ def new(
       kam new nordwerk-gmbh --year 2027 --language de
     """
     config = _config(config_file, as_of, language=language)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", account) or len(account) > 64:
-        raise EnvironmentProblem(f"'{account}' is not an account id: use lower-case letters, digits and hyphens, e.g. acme-tools")
+    folder = _account_folder(config, account)
+    for option, value in (("--name", name), ("--owner", owner)):
+        if value is not None and not _is_utf8(value):
+            raise EnvironmentProblem(f"{option}: not UTF-8 text (set the terminal to UTF-8)")
     chosen = year or config.as_of.year
-    target = config.accounts / account / f"{chosen}.yaml"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _emit(new_plan_text(account, chosen, name or account, owner, config.language), target, force)
+    target = folder / f"{chosen}.yaml"
+    text = new_plan_text(account, chosen, account if name is None else name, owner, config.language)
+    _, problems = _checked(text, str(target), target, config, path_rules=True)
+    if problems:
+        # what is wrong with the plan is wrong with an option: name the option
+        raise EnvironmentProblem("; ".join(dict.fromkeys(f"{_NEW_OPTIONS.get(p.path, p.path)}: {p.message}" for p in problems)))
+    created = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        _emit(text, target, force)
+    finally:
+        if created and not target.exists():
+            folder.rmdir()
+
+
+_NEW_OPTIONS = {"account.name": "--name", "plan.owner": "--owner", "team[0].name": "--owner"}
+"""Where `kam new` puts its options in the plan."""
+
+
+def _is_utf8(text: str) -> bool:
+    """Arguments that are not UTF-8 reach Python as lone surrogates, which no file can hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @main.command()
@@ -400,7 +437,7 @@ def rollover(accounts: tuple[str, ...], year: int, dry_run: bool, force: bool, c
     """
     config = _config(config_file, as_of)
     folders = (
-        [config.accounts / a for a in accounts] or sorted(p for p in config.accounts.iterdir() if p.is_dir())
+        [_account_folder(config, a) for a in accounts] or sorted(p for p in config.accounts.iterdir() if p.is_dir())
         if config.accounts.is_dir()
         else []
     )
@@ -457,7 +494,7 @@ def agenda(
       kam agenda meridian-stores --edition internal -o review.md
     """
     config = _config(config_file, as_of, edition=edition, language=language)
-    folder = config.accounts / account
+    folder = _account_folder(config, account)
     if not folder.is_dir():
         raise EnvironmentProblem(f"{folder}: no such account")
     results, found = _summarise(config, lambda context: partial(agenda_source, context=context, year=year), [folder])
@@ -524,14 +561,27 @@ def _changed_targets(config: Config, revision: str) -> list[Path]:
     return [root / path for path in changed if is_plan_path(path, accounts) and (root / path).is_file()]
 
 
-def _checked(text: str | None, file: str, path: Path, config: Config, path_rules: bool) -> tuple[Document | None, list[Problem]]:
+def _plan_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise EnvironmentProblem(f"{path}: cannot read: {err.strerror}") from None
+
+
+def _checked(raw: bytes | str | None, file: str, path: Path, config: Config, path_rules: bool) -> tuple[Document | None, list[Problem]]:
     """A plan read from Git or disk, validated like any other (without the rules on its file name, for loose files)."""
-    if text is None:
+    if raw is None:
         return None, []
-    loaded = parse_text(text, file)
+    refused = path_problem(path, file, config.accounts)
+    if refused:
+        return None, [refused]
+    loaded = parse_bytes(raw, file) if isinstance(raw, bytes) else parse_text(raw, file)
     if isinstance(loaded, Problem):
         return None, [loaded]
-    problems = check_document(loaded, config.schema, config.as_of, path, path_rules)
+    try:
+        problems = check_document(loaded, config.schema, config.as_of, path.resolve(), path_rules)
+    except SchemaLoadError as err:
+        raise EnvironmentProblem(str(err)) from None
     return (None if any(p.severity is Severity.ERROR for p in problems) else loaded), problems
 
 
@@ -580,9 +630,12 @@ def diff(
     """
     config = _config(config_file, as_of, edition=edition, language=language)
     base_dir = Path.cwd().resolve()
-    context, checked = prepare(config, base_dir)
+    try:
+        context, checked = prepare(config, base_dir)
+    except SchemaLoadError as err:
+        raise EnvironmentProblem(str(err)) from None
     _require_valid([checked])
-    pairs: list[tuple[str, Path, Path, str | None, str | None]] = []
+    pairs: list[tuple[str, Path, Path, bytes | None, bytes | None]] = []
     if base:
         if targets:
             raise click.UsageError("give either --base or files/an account, not both")
@@ -599,34 +652,19 @@ def diff(
         for path in (old_path, new_path):
             if not path.is_file():
                 raise EnvironmentProblem(f"{path}: no such file")
-        pairs.append(
-            (
-                display_name(new_path, base_dir),
-                old_path.resolve(),
-                new_path.resolve(),
-                old_path.read_text(encoding="utf-8-sig"),
-                new_path.read_text(encoding="utf-8-sig"),
-            )
-        )
+        pairs.append((display_name(new_path, base_dir), old_path, new_path, _plan_bytes(old_path), _plan_bytes(new_path)))
     elif len(targets) == 1:
-        folder = config.accounts / targets[0]
-        years = sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit()) if folder.is_dir() else []
+        folder = _account_folder(config, targets[0])
+        plans = {int(p.stem): p for p in discover([folder]) if p.stem.isdigit()} if folder.is_dir() else {}
+        years = sorted(plans)
         if len(years) < 2 and not (from_year and to_year):
             raise EnvironmentProblem(f"{folder}: needs two plans to compare (found: {', '.join(map(str, years)) or 'none'})")
         old_year, new_year = from_year or years[-2], to_year or years[-1]
         for year in (old_year, new_year):
             if year not in years:
                 raise EnvironmentProblem(f"{folder}: no plan for {year} (plans: {', '.join(map(str, years))})")
-        old_path, new_path = folder / f"{old_year}.yaml", folder / f"{new_year}.yaml"
-        pairs.append(
-            (
-                display_name(new_path, base_dir),
-                old_path.resolve(),
-                new_path.resolve(),
-                old_path.read_text(encoding="utf-8-sig"),
-                new_path.read_text(encoding="utf-8-sig"),
-            )
-        )
+        old_path, new_path = plans[old_year], plans[new_year]
+        pairs.append((display_name(new_path, base_dir), old_path, new_path, _plan_bytes(old_path), _plan_bytes(new_path)))
     else:
         raise click.UsageError("give OLD.yaml NEW.yaml, an ACCOUNT, or --base REV")
     diffs, problems = [], []
@@ -634,9 +672,11 @@ def diff(
         loose = len(targets) == 2
         old, old_problems = _checked(old_text, f"{display_name(old_path, base_dir)} (old)", old_path, config, not loose)
         new, new_problems = _checked(new_text, file, new_path, config, not loose)
-        problems += old_problems + new_problems
+        # an old side that does not validate does not stop the diff (a pull request that fixes a plan): it is
+        # reported as invalid, and its problems stay unsaid here (the new side is what the reader is asked about)
+        problems += new_problems
         if old or new:
-            diffs.append(compare(old, new, context, file))
+            diffs.append(compare(old, new, context, file, old_invalid=any(p.severity is Severity.ERROR for p in old_problems)))
     _require_valid([FileResult("diff", tuple(problems))])
     click.echo(render_diff(diffs, fmt, config.language, config.currency, click.style), nl=False)
 

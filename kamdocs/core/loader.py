@@ -228,6 +228,11 @@ def load_file(path: Path, display: str | None = None) -> Document | Problem:
         return _problem(file, 1, 1, "is a folder, not a plan file", "io")
     except OSError as err:
         return _problem(file, 1, 1, f"cannot read: {err.strerror}", "io")
+    return parse_bytes(raw, file)
+
+
+def parse_bytes(raw: bytes, file: str) -> Document | Problem:
+    """Plan bytes, from a file or from Git: the size bound, UTF-8, then the strict parse."""
     if len(raw) > MAX_BYTES:
         return _problem(file, 1, 1, f"file is larger than {MAX_BYTES:,} bytes: a plan is far smaller, split or trim it", "size")
     text = _decode(raw, file)

@@ -22,15 +22,19 @@ class PlanDiff:
     new_year: int | None
     changes: tuple[Change, ...]
     figures: tuple[FigureChange, ...]
+    old_invalid: bool = False
+    """The old plan did not validate (a pull request that fixes it): the new one is shown as if added."""
 
     @property
     def status(self) -> str:
+        if self.old_invalid:
+            return "was invalid"
         return "added" if self.old_year is None else "removed" if self.new_year is None else "changed"
 
 
-def compare(old: Document | None, new: Document | None, context: Context, file: str) -> PlanDiff:
-    """What changed from `old` to `new` (either may be missing: a plan added or removed).
-    The shared edition compares the plans without their confidential fields and leaves out confidential figures."""
+def compare(old: Document | None, new: Document | None, context: Context, file: str, old_invalid: bool = False) -> PlanDiff:
+    """What changed from `old` to `new` (either may be missing: a plan added or removed, or an old plan that did not
+    validate). The shared edition compares the plans without their confidential fields and leaves out confidential figures."""
     edition = context.config.edition
     sides = [doc.data if doc else None for doc in (old, new)]
     views = [for_edition(data, context.secrets, edition) if data else {} for data in sides]
@@ -44,6 +48,7 @@ def compare(old: Document | None, new: Document | None, context: Context, file: 
         new_year=sides[1]["plan"]["year"] if sides[1] else None,
         changes=tuple(diff_plans(views[0], views[1])) if old and new else (),
         figures=tuple(changed),
+        old_invalid=old_invalid,
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -38,6 +40,22 @@ def _plain(text: str, **_: Any) -> str:
     return text
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]!|~#])")
+
+
+def _markdown_text(text: str) -> str:
+    """Plan text as plain words in a pull-request comment: one line, no HTML, no Markdown (no image, no link)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.splitlines()), quote=False))
+
+
+def _code(text: str) -> str:
+    """A key path or file name as a code span (no HTML, no Markdown inside), fenced by more backticks than it holds."""
+    text = " ".join(text.splitlines()).replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 COLOURS = {"added": "green", "removed": "red", "changed": "yellow"}
 
 
@@ -52,10 +70,14 @@ def render_diff(diffs: Sequence[PlanDiff], fmt: str, language: str, currency: st
         for d in diffs:
             forecast = next((f for f in d.figures if f.key == "forecast"), None)
             moved = f"{value_text(forecast.old, language, currency)} → {value_text(forecast.new, language, currency)}" if forecast else ""
-            out.append(f"| `{d.file}` | {_years(d)} | {d.status} | {len(d.changes)} | {moved} |")
+            out.append(f"| {_code(d.file)} | {_years(d)} | {d.status} | {len(d.changes)} | {moved} |")
         for d in diffs:
-            out += ["", f"<details><summary><code>{d.file}</code>: {len(d.changes)} changes</summary>", ""]
-            out += [f"- `{MARKS[c.kind]}` `{'.'.join(c.path)}`: {describe(c, language)}".replace("|", "\\|") for c in d.changes]
+            out += [
+                "",
+                f"<details><summary><code>{html.escape(' '.join(d.file.splitlines()))}</code>: {len(d.changes)} changes</summary>",
+                "",
+            ]
+            out += [f"- `{MARKS[c.kind]}` {_code('.'.join(map(str, c.path)))}: {_markdown_text(describe(c, language))}" for c in d.changes]
             out += [
                 f"- figure **{label(f.key, language)}**: {value_text(f.old, language, currency)} → {value_text(f.new, language, currency)}"
                 for f in d.figures
