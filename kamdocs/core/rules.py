@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Any
 
+from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.problem import Finding, KeyPath
 from kamdocs.core.schema import WILDCARD, PlanSchema
 
@@ -192,5 +193,25 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+EXPECTS = {
+    "unique-id": "an id used once in its list",
+    "reference": "an id that exists in the list it refers to",
+    "date-order": "dates in order",
+    "action-status": "done_on only on done actions",
+    "probability": "probability 1 for won and 0 for lost opportunities",
+    "sums": "figures that add up",
+    "range": "a value within the range the toolkit computes with",
+}
+"""What each rule asks for, said without a value: the message of a finding on a confidential field."""
+
+
+def _without_value(finding: Finding, secret: Callable[[KeyPath], bool]) -> Finding:
+    if not secret(finding.path):
+        return finding
+    expected = EXPECTS.get(finding.rule, f"a value that meets the rule {finding.rule}")
+    return replace(finding, message=f"expected {expected} (the value is confidential and not repeated here)")
+
+
 def rule_findings(plan: dict[str, Any], ctx: RuleContext, path_rules: bool = True) -> list[Finding]:
-    return [finding for rule in RULES if path_rules or rule not in PATH_RULES for finding in rule(plan, ctx)]
+    secret = Confidentiality.of(ctx.schema).covers
+    return [_without_value(finding, secret) for rule in RULES if path_rules or rule not in PATH_RULES for finding in rule(plan, ctx)]
