@@ -255,9 +255,11 @@ def show(
 @click.option(
     "--min-completeness", type=click.FloatRange(0, 1), help="Minimum checklist completeness, 0-1. Default: thresholds.min_completeness."
 )
-@click.option("--stale-days", type=click.IntRange(min=0), help="A plan not reviewed for longer fails. Default: thresholds.stale_days.")
+@click.option("--stale-days", type=click.IntRange(0, 36_500), help="A plan not reviewed for longer fails. Default: thresholds.stale_days.")
 @click.option(
-    "--notice-days", type=click.IntRange(min=0), help="Fail when a notice deadline is this close. Default: thresholds.notice_warning_days."
+    "--notice-days",
+    type=click.IntRange(0, 3_650),
+    help="Fail when a notice deadline is this close. Default: thresholds.notice_warning_days.",
 )
 @edition_option
 @config_option
