@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Any
 
-from kamdocs.core.config import EARLIEST, LATEST
 from kamdocs.core.confidentiality import Confidentiality
+from kamdocs.core.config import EARLIEST, LATEST
 from kamdocs.core.problem import Finding, KeyPath
 from kamdocs.core.schema import WILDCARD, PlanSchema
 
