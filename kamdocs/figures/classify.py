@@ -9,8 +9,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from kamdocs.core.loader import MAX_BYTES
 from kamdocs.core.config import EARLIEST, LATEST
+from kamdocs.core.loader import MAX_BYTES
 from kamdocs.core.problem import Problem
 from kamdocs.core.rules import MAGNITUDE
 
