@@ -47,3 +47,22 @@ def test_the_shortcut_takes_ordinary_sentences() -> None:
         assert _PLAIN.match(text), text
     for text in ("1. first", "- item", "Line\nbreak", "a *b*", "# Title", " leading", "trailing "):
         assert not _PLAIN.match(text), text
+
+
+def test_promise_plan_text_stays_in_its_table_cell_on_the_changes_page() -> None:
+    from kamdocs.render.pages.changes import change_rows
+    from kamdocs.render.pages.html import block, html_table
+    from kamdocs.render.pages.render import PageSource, render_page
+
+    text = "- one\n\n\n- two\n \n  three\n\n\t\n# head\n\n</td></tr></table>"
+    rows = change_rows({"plan": {"summary": "old"}}, {"plan": {"summary": text}}, "en")
+    html = render_page(PageSource("t", "before\n" + block(html_table(["", "", ""], rows)) + "\nafter", searchable=False)).html
+    # the cell holds the text as text: Markdown never sees it, so no list or heading comes out of it
+    assert not any(tag in html for tag in ("<ul>", "<li>", "<h1>")), html
+    assert html.endswith("</td></tr></tbody></table></div>\n<p>after</p>\n")
+
+
+@pytest.mark.parametrize("text", ["![t](https://evil.example/t.png)", "[x](nope.md) and [y](../other/index.md)"])
+def test_promise_plan_text_loads_nothing_and_links_nowhere_inside_the_site(text: str) -> None:
+    for rendered in (render_markdown(text), render_inline(text)):
+        assert "<img" not in rendered and 'nope.md"' not in rendered and 'index.md"' not in rendered

@@ -71,6 +71,10 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str | Cell]], right: S
     return f"\n\n{rendered}\n\n" if rendered else ""
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+"""A line that is empty or only blanks: it would end the HTML block, and what follows would be read as Markdown."""
+
+
 def block(content: str) -> str:
-    """Raw HTML as a Markdown block: blank lines around it, none inside."""
-    return '\n\n<div class="kam-block">' + content.replace("\n\n", "\n") + "</div>\n\n"
+    """Raw HTML as a Markdown block: blank lines around it, none inside (plan text in a cell may hold many)."""
+    return '\n\n<div class="kam-block">' + _BLANK_LINE.sub("", content) + "</div>\n\n"
