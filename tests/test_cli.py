@@ -483,3 +483,40 @@ def test_promise_plan_text_in_a_pull_request_comment_is_not_html(run, workspace:
     assert result.exit_code == 0, result.output
     assert "<img" not in result.output and "<script" not in result.output and "[t](https" not in result.output
     assert result.output.count("</details>") == 1
+
+
+def _two_accounts(tmp_path: Path) -> Path:
+    import shutil
+
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    for account in ("kestrel-freight", "nordwerk"):
+        shutil.copytree(ROOT / "accounts" / account, tmp_path / "accounts" / account)
+    return tmp_path
+
+
+def test_promise_rollover_writes_all_plans_or_none(run, tmp_path: Path) -> None:
+    repo = _two_accounts(tmp_path)
+    taken = repo / "accounts" / "nordwerk" / "2027.yaml"
+    taken.write_text("# mine\n")
+    result = run("rollover", "--to", "2027", cwd=repo)
+    assert result.exit_code == 2 and "nordwerk/2027.yaml: exists" in result.output
+    assert not (repo / "accounts" / "kestrel-freight" / "2027.yaml").exists() and taken.read_text() == "# mine\n"
+    dry = run("rollover", "--to", "2027", "--dry-run", cwd=repo)
+    assert dry.exit_code == 1 and "+++ " in dry.output and "nordwerk/2027.yaml: exists" in dry.output
+    assert not (repo / "accounts" / "kestrel-freight" / "2027.yaml").exists()
+
+
+@pytest.mark.parametrize("schema", ["", "{not json", None])
+def test_promise_a_missing_or_broken_schema_is_a_message(run, workspace: Path, schema: str | None) -> None:
+    path = workspace / "schema" / "account-plan.schema.json"
+    if schema is None:
+        path.unlink()
+    else:
+        path.write_text(schema)
+    (workspace / "accounts" / "acme-tools" / "2025.yaml").write_text(
+        (workspace / "accounts" / "acme-tools" / "2026.yaml").read_text().replace("year: 2026", "year: 2025")
+    )
+    for args in (("rollover", "--to", "2027"), ("diff", "acme-tools")):
+        result = run(*args, cwd=workspace)
+        assert result.exit_code == 2 and "schema" in result.output and "Traceback" not in result.output, (args, result.output)

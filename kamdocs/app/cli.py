@@ -32,6 +32,7 @@ from kamdocs.core.validate import (
     check_document,
     discover,
     display_name,
+    parallel_map,
     path_problem,
     validate_files,
 )
@@ -49,7 +50,7 @@ from kamdocs.figures.portfolio import account_row
 from kamdocs.figures.portfolio import build as build_portfolio
 from kamdocs.history.git_source import GitError, changed_files, is_plan_path, read_at, top_level
 from kamdocs.history.new_plan import new_plan_text
-from kamdocs.history.rollover import rollover_text, unified
+from kamdocs.history.rollover import roll_file, unified
 from kamdocs.render.outputs.calendar import calendar_events, calendar_ics
 from kamdocs.render.outputs.classify import render_classification
 from kamdocs.render.outputs.diff import render_diff
@@ -445,21 +446,32 @@ def rollover(accounts: tuple[str, ...], year: int, dry_run: bool, force: bool, c
     )
     if not folders:
         raise EnvironmentProblem(f"{config.accounts}: no accounts to roll over")
-    jobs: list[tuple[Path, Path, str]] = []
+    sources: list[Path] = []
     for folder in folders:
-        years = sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit() and int(p.stem) < year) if folder.is_dir() else []
-        if not years:
+        plans = {int(p.stem): p for p in discover([folder]) if p.stem.isdigit() and int(p.stem) < year} if folder.is_dir() else {}
+        if not plans:
             raise EnvironmentProblem(f"{folder}: no plan before {year} to roll over")
-        source = folder / f"{years[-1]}.yaml"
-        results = validate_files([source], config.schema, config.as_of, Path.cwd().resolve())
-        _require_valid(results)
-        jobs.append((source, folder / f"{year}.yaml", source.read_text(encoding="utf-8-sig")))
-    for source, target, text in jobs:
-        rolled = rollover_text(text, year)
-        if dry_run:
-            click.echo(unified(text, rolled, str(source), str(target)), nl=False)
-        else:
-            _emit(rolled, target, force)
+        sources.append(plans[max(plans)])
+    try:
+        results = validate_files(sources, config.schema, config.as_of, Path.cwd().resolve(), accounts=config.accounts)
+    except SchemaLoadError as err:
+        raise EnvironmentProblem(str(err)) from None
+    _require_valid(results)
+    # all or nothing: every target is checked before the first is written
+    targets = [source.with_name(f"{year}.yaml") for source in sources]
+    conflicts = [target for target in targets if (target.exists() or target.is_symlink()) and not force]
+    rolled = parallel_map(partial(roll_file, year=year), sources, len(sources))
+    if dry_run:
+        for source, target, text in zip(sources, targets, rolled, strict=True):
+            click.echo(unified(source.read_text(encoding="utf-8-sig"), text, str(source), str(target)), nl=False)
+        for target in conflicts:
+            click.echo(f"{target}: exists; the rollover would stop here without --force", err=True)
+        sys.exit(EXIT_PROBLEMS if conflicts else EXIT_OK)
+    if conflicts:
+        listed = ", ".join(map(str, conflicts[:5])) + (f" and {len(conflicts) - 5} more" if len(conflicts) > 5 else "")
+        raise EnvironmentProblem(f"{listed}: exists; use --force to overwrite (nothing written)")
+    for target, text in zip(targets, rolled, strict=True):
+        _emit(text, target, force)
 
 
 @main.command()

@@ -16,7 +16,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError, ValidationError, best_match
 
 from kamdocs.core.confidentiality import Confidentiality
-from kamdocs.core.problem import WILDCARD, Finding, KeyPath
+from kamdocs.core.problem import WILDCARD as WILDCARD  # re-exported: the layers above import it from here
+from kamdocs.core.problem import Finding, KeyPath
 
 _TYPE_WORDS = {
     "string": "text",
