@@ -10,7 +10,9 @@ is built: no traceback, ever.
 from __future__ import annotations
 
 import copy
+import os
 import shutil
+import stat
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -243,3 +245,7 @@ def test_promise_a_valid_plan_never_crashes_the_site_build(repo: Path, tmp_path:
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
     assert (site / "site" / "accounts" / "limits-highest" / "index.html").is_file()
+    # what the toolkit writes gets the permissions any other file of the site gets (a web server may serve it)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE((site / "site" / "search" / "search_index.json").stat().st_mode) == 0o666 & ~mask
