@@ -40,7 +40,7 @@ def test_bad_rows_are_each_reported_with_line_and_column() -> None:
         (3, 1, "4 fields, the header has 3"),
         (4, 5, "revenue_2025 'lots' is not a number (write 1234567.89, no thousands separators)"),
         (5, 1, "customer_id 'a' appears twice (first in line 2)"),
-        (6, 5, "revenue_2025 -3 must be a number of 0 or more"),
+        (6, 5, "revenue_2025 -3 must be a number from 0 to 1e+15"),
     ]
     assert all(p.file == "customers.csv" for p in problems)
 
@@ -75,3 +75,18 @@ def test_classes_partition_the_customers_in_order(revenues: list[int], first: fl
     classes = [r.abc for r in result.ranked]
     assert classes == sorted(classes)
     assert classes[0] == "A"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("customer_id,name,revenue_0000\na,A,10\n", "header lacks revenue_YYYY"),
+        ("customer_id,name,revenue_2025\na,A,1e400\n", "revenue_2025 1e400 must be a number from 0 to 1e+15"),
+        ("customer_id,name,revenue_2025\na,A,nan\n", "revenue_2025 nan must be a number from 0 to 1e+15"),
+    ],
+)
+def test_promise_a_customer_file_gives_a_message_never_a_traceback(tmp_path: Path, text: str, words: str) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(text)
+    _, _, problems = read_customers(path)
+    assert problems[0].message.startswith(words)

@@ -407,3 +407,119 @@ def test_rollover_writes_valid_plans_and_never_overwrites(run, tmp_path: Path) -
     assert target.read_text().endswith("# edited\n")
     assert run("rollover", "nordwerk", "--to", "2027", "--force").exit_code == 0
     assert run("rollover", "nordwerk", "--to", "2020").exit_code == 2
+
+
+# What the toolkit promises about bad input and confidential files (README: "What kamdocs promises").
+
+
+def _git(folder: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", "-C", str(folder), "-c", "user.email=t@e.com", "-c", "user.name=T", *args], check=True, capture_output=True)
+
+
+def test_promise_kam_new_writes_only_valid_plans_and_leaves_nothing_on_failure(run, workspace: Path) -> None:
+    for args in (("--owner", ""), ("--name", ""), ("--owner", "Ada \udcff")):
+        result = run("new", "globex", *args, cwd=workspace)
+        assert result.exit_code == 2, result.output
+        assert result.output.startswith(f"Error: {args[0]}:") and "Traceback" not in result.output
+        assert not (workspace / "accounts" / "globex").exists()
+
+
+@pytest.mark.parametrize("command", ["show", "agenda", "rollover", "diff"])
+@pytest.mark.parametrize("account", ["../../etc", "/etc", "acme-tools/../acme-tools"])
+def test_promise_account_arguments_are_account_ids(run, workspace: Path, command: str, account: str) -> None:
+    result = run(command, account, *(("--to", "2027") if command == "rollover" else ()), cwd=workspace)
+    assert result.exit_code == 2 and "is not an account id" in result.output, result.output
+
+
+def test_promise_plans_that_link_out_of_the_accounts_folder_are_never_read(run, workspace: Path, tmp_path_factory) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "2027.yaml").write_text("aws_secret_access_key: ghp_CANARY\n")
+    (workspace / "accounts" / "acme-tools" / "2027.yaml").symlink_to(outside / "2027.yaml")
+    (workspace / "accounts" / "evil").symlink_to(outside, target_is_directory=True)
+    for args in (("validate",), ("validate", "accounts"), ("show", "evil"), ("portfolio",), ("diff", "acme-tools")):
+        result = run(*args, cwd=workspace)
+        assert result.exit_code == 1, (args, result.output)
+        assert "is a link to a file outside the accounts folder" in result.output
+        assert "CANARY" not in result.output and "aws_secret" not in result.output
+
+
+def test_promise_yml_plans_are_refused_everywhere_with_a_message(run, workspace: Path) -> None:
+    folder = workspace / "accounts" / "acme-tools"
+    (folder / "2026.yaml").rename(folder / "2026.yml")
+    for args in (("validate",), ("show", "acme-tools"), ("portfolio",), ("calendar",)):
+        result = run(*args, cwd=workspace)
+        assert result.exit_code == 1, (args, result.output)
+        assert "plan files end in .yaml: rename 2026.yml to 2026.yaml" in result.output
+    (folder / "2025.yaml").write_text((folder / "2026.yml").read_text().replace("year: 2026", "year: 2025"))
+    result = run("diff", "acme-tools", cwd=workspace)
+    assert result.exit_code == 1 and "rename 2026.yml to 2026.yaml" in result.output
+
+
+def test_promise_a_pull_request_that_fixes_a_broken_plan_still_gets_its_comment(run, workspace: Path) -> None:
+    plan = workspace / "accounts" / "acme-tools" / "2026.yaml"
+    good = plan.read_text()
+    _git(workspace, "init", "-q", "-b", "main")
+    plan.write_text(good.replace("status: draft", "status: dnoe"))
+    _git(workspace, "add", ".")
+    _git(workspace, "commit", "-q", "-m", "broken")
+    plan.write_text(good)
+    result = run("diff", "--base", "HEAD", "--format", "markdown", "--as-of", "2026-11-24", cwd=workspace)
+    assert result.exit_code == 0, result.output
+    assert "| `accounts/acme-tools/2026.yaml` | — → 2026 | old plan was invalid |" in result.output
+    _git(workspace, "commit", "-q", "-am", "fixed")
+    plan.write_text(good.replace("status: draft", "status: dnoe"))
+    still = run("diff", "--base", "HEAD", cwd=workspace)
+    assert still.exit_code == 1 and "[schema.enum]" in still.output
+
+
+def test_promise_plan_text_in_a_pull_request_comment_is_not_html(run, workspace: Path) -> None:
+    plan = workspace / "accounts" / "acme-tools" / "2026.yaml"
+    good = plan.read_text()
+    _git(workspace, "init", "-q", "-b", "main")
+    _git(workspace, "add", ".")
+    _git(workspace, "commit", "-q", "-m", "plans")
+    hostile = "<img src=x onerror=alert(1)> ![t](https://evil.example/t.png)\\n</details><script>x</script>"
+    plan.write_text(good.replace("name: Acme Tools Ltd", f'name: "{hostile}"'))
+    result = run("diff", "--base", "HEAD", "--format", "markdown", "--as-of", "2026-11-24", cwd=workspace)
+    assert result.exit_code == 0, result.output
+    assert "<img" not in result.output and "<script" not in result.output and "[t](https" not in result.output
+    assert result.output.count("</details>") == 1
+
+
+def _two_accounts(tmp_path: Path) -> Path:
+    import shutil
+
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    for account in ("kestrel-freight", "nordwerk"):
+        shutil.copytree(ROOT / "accounts" / account, tmp_path / "accounts" / account)
+    return tmp_path
+
+
+def test_promise_rollover_writes_all_plans_or_none(run, tmp_path: Path) -> None:
+    repo = _two_accounts(tmp_path)
+    taken = repo / "accounts" / "nordwerk" / "2027.yaml"
+    taken.write_text("# mine\n")
+    result = run("rollover", "--to", "2027", cwd=repo)
+    assert result.exit_code == 2 and "nordwerk/2027.yaml: exists" in result.output
+    assert not (repo / "accounts" / "kestrel-freight" / "2027.yaml").exists() and taken.read_text() == "# mine\n"
+    dry = run("rollover", "--to", "2027", "--dry-run", cwd=repo)
+    assert dry.exit_code == 1 and "+++ " in dry.output and "nordwerk/2027.yaml: exists" in dry.output
+    assert not (repo / "accounts" / "kestrel-freight" / "2027.yaml").exists()
+
+
+@pytest.mark.parametrize("schema", ["", "{not json", None])
+def test_promise_a_missing_or_broken_schema_is_a_message(run, workspace: Path, schema: str | None) -> None:
+    path = workspace / "schema" / "account-plan.schema.json"
+    if schema is None:
+        path.unlink()
+    else:
+        path.write_text(schema)
+    (workspace / "accounts" / "acme-tools" / "2025.yaml").write_text(
+        (workspace / "accounts" / "acme-tools" / "2026.yaml").read_text().replace("year: 2026", "year: 2025")
+    )
+    for args in (("rollover", "--to", "2027"), ("diff", "acme-tools")):
+        result = run(*args, cwd=workspace)
+        assert result.exit_code == 2 and "schema" in result.output and "Traceback" not in result.output, (args, result.output)

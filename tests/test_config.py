@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,22 @@ def test_overrides_ignore_none(tmp_path: Path) -> None:
     config = load_config(cwd=tmp_path)
     assert config.with_overrides(as_of=None, language="de").language == "de"
     assert config.with_overrides(as_of=None).as_of == config.as_of
+
+
+@pytest.mark.parametrize(
+    ("table", "words"),
+    [
+        ("[tool.kam.figures]\nrevenue_for_full_score = 0\n", "figures.revenue_for_full_score = 0: expected a number from 1 to 1e+15"),
+        ("[tool.kam.figures]\ndiscount_rate = -1\n", "figures.discount_rate = -1: expected a number from 0 to 1"),
+        ("[tool.kam.figures]\ndiscount_rate = nan\n", "figures.discount_rate = nan"),
+        ("[tool.kam.figures]\nscore_weights = { revenue = -2 }\n", "figures.score_weights.revenue = -2"),
+        ("[tool.kam.thresholds]\nmin_completeness = 2\n", "thresholds.min_completeness = 2"),
+        ("[tool.kam.thresholds]\nstale_days = -1\n", "thresholds.stale_days = -1"),
+        ('[tool.kam]\nas_of = "9999-12-31"\n', "'9999-12-31' lies outside 1900-01-01 to 2199-12-31"),
+        ('[tool.kam]\ncurrency = "€"\n', "expected a three-letter ISO 4217 code"),
+    ],
+)
+def test_promise_every_configuration_value_is_range_checked(tmp_path: Path, table: str, words: str) -> None:
+    write(tmp_path, table)
+    with pytest.raises(ConfigError, match=re.escape(words)):
+        load_config(cwd=tmp_path)

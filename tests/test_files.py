@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -31,7 +33,41 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, monke
         raise OSError("disk full")
 
     monkeypatch.setattr("kamdocs.core.files.os.replace", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(WriteRefused, match="disk full"):
         write_atomic(target, "new", force=True)
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_promise_written_files_get_the_permissions_a_normal_write_gives(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "new.txt", "x")
+        kept = tmp_path / "kept.txt"
+        kept.write_text("old")
+        kept.chmod(0o640)
+        write_atomic(kept, "new", force=True)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o644
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+
+
+def test_promise_force_on_a_link_replaces_the_linked_file_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    with pytest.raises(WriteRefused, match="exists"):
+        write_atomic(link, "new")
+    write_atomic(link, "new", force=True)
+    assert link.is_symlink() and real.read_text() == "new"
+
+
+def test_promise_an_unwritable_folder_is_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*_: object, **__: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("kamdocs.core.files.tempfile.mkstemp", refused)
+    with pytest.raises(WriteRefused, match="cannot write here: Permission denied"):
+        write_atomic(tmp_path / "out.txt", "x")

@@ -34,9 +34,9 @@ def test_changes_between_revisions_and_the_working_tree(repo: Path) -> None:
     (repo / "accounts" / "a" / "2025.yaml").write_text("three\n")
     assert changed_files(repo, "HEAD~1", "HEAD", "accounts") == ["accounts/a/2025.yaml", "accounts/b/2026.yaml"]
     assert changed_files(repo, "HEAD", None, "accounts") == ["accounts/a/2025.yaml"]
-    assert read_at(repo, "HEAD~1", "accounts/a/2025.yaml") == "one\n"
+    assert read_at(repo, "HEAD~1", "accounts/a/2025.yaml") == b"one\n"
     assert read_at(repo, "HEAD~1", "accounts/b/2026.yaml") is None
-    assert read_at(repo, None, "accounts/a/2025.yaml") == "three\n"
+    assert read_at(repo, None, "accounts/a/2025.yaml") == b"three\n"
 
 
 def test_errors(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:

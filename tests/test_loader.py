@@ -215,3 +215,13 @@ def test_load_never_raises_on_any_bytes(tmp_path_factory: pytest.TempPathFactory
     path = tmp_path_factory.mktemp("raw") / "2026.yaml"
     path.write_bytes(raw)
     assert isinstance(load_file(path), (Document, Problem))
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [("a:\n  b: 1\n\tc: 2\n", 3, 1), ("a:\n  b: 1\n  \tc: 2\n", 3, 3), ("a:\n\t- 1\n", 2, 1), ("- a\n-\tb: 1\n\t  c: 2\n", 2, 2)],
+)
+def test_promise_a_tab_in_the_indentation_is_named_where_it_is(text: str, line: int, column: int) -> None:
+    problem = parse_text(text, "p.yaml")
+    assert isinstance(problem, Problem)
+    assert (problem.line, problem.column, problem.message) == (line, column, "a tab indents this line: YAML indents with spaces")

@@ -47,3 +47,32 @@ def test_the_shortcut_takes_ordinary_sentences() -> None:
         assert _PLAIN.match(text), text
     for text in ("1. first", "- item", "Line\nbreak", "a *b*", "# Title", " leading", "trailing "):
         assert not _PLAIN.match(text), text
+
+
+def test_promise_plan_text_stays_in_its_table_cell_on_the_changes_page(acme) -> None:
+    import copy
+
+    from conftest import AS_OF, ROOT, SCHEMA, make_reader
+
+    from kamdocs.core.config import Config
+    from kamdocs.core.loader import Document
+    from kamdocs.figures.assessment import assess, prepare
+    from kamdocs.render.pages.changes import changes_page
+    from kamdocs.render.pages.render import render_page
+    from kamdocs.view.compare import compare
+
+    context = prepare(Config(root=ROOT, accounts=ROOT, schema=SCHEMA, as_of=AS_OF), ROOT)[0]
+    new = copy.deepcopy(acme)
+    new["plan"]["summary"] = "- one\n\n\n- two\n \n  three\n\n\t\n# head\n\n</td></tr></table>"
+    sides = [assess([Document("plan.yaml", "", plan)], context) for plan in (acme, new)]
+    comparison = compare(sides[0], sides[1], make_reader(), "plan.yaml")
+    html = render_page(changes_page(comparison, make_reader())).html
+    # the cell holds the text as text: Markdown never sees it, so no list or heading comes out of it
+    assert not any(tag in html for tag in ("<ul>", "<li>", "<h1>")), html
+    assert html.count("</table>") == html.count("<table")
+
+
+@pytest.mark.parametrize("text", ["![t](https://evil.example/t.png)", "[x](nope.md) and [y](../other/index.md)"])
+def test_promise_plan_text_loads_nothing_and_links_nowhere_inside_the_site(text: str) -> None:
+    for rendered in (render_markdown(text), render_inline(text)):
+        assert "<img" not in rendered and 'nope.md"' not in rendered and 'index.md"' not in rendered

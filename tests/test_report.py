@@ -48,7 +48,8 @@ def test_github_commands_are_escaped_and_followed_by_text() -> None:
     lines = render([BAD], "github").splitlines()
     assert lines[0] == "::error file=accounts/a/2026.yaml,line=3,col=5,title=schema.enum::plan.status: 'x' is not allowed: use one of draft"
     assert lines[1] == "::warning file=accounts/a/2026.yaml,line=9,col=1,title=yaml::50%25 done, line 2%0Amore"
-    assert lines[2].startswith("accounts/a/2026.yaml:3:5: error")
+    assert lines[2].startswith("::stop-commands::") and lines[-1] == f"::{lines[2].removeprefix('::stop-commands::')}::"
+    assert lines[3].startswith("accounts/a/2026.yaml:3:5: error")
 
 
 def test_junit_has_one_testcase_per_plan() -> None:
@@ -60,3 +61,16 @@ def test_junit_has_one_testcase_per_plan() -> None:
     failure = cases[0].find("failure")
     assert failure is not None and "3:5: error [schema.enum]" in (failure.text or "")
     assert cases[1].find("failure") is None
+
+
+def test_promise_no_plan_text_runs_as_a_github_workflow_command() -> None:
+    hostile = Problem(
+        "accounts/a/2026.yaml", 2, 1, "x\n::error file=pwned.yaml::owned\r\n::set-output name=a::b", "schema.unknown-key", "unknown key"
+    )
+    out = render([FileResult("accounts/a/2026.yaml", (hostile,))], "github")
+    commands, _, rest = out.partition("::stop-commands::")
+    token, _, text = rest.partition("\n")
+    # a single real annotation, with the line breaks of the key escaped; every other line is inside stop-commands
+    assert commands.count("\n") == 1 and commands.startswith("::error file=accounts/a/2026.yaml,") and "%0A::error" in commands
+    assert len(token) == 64 and token not in hostile.path and text.endswith(f"::{token}::\n")
+    assert not any(line.startswith("::") for line in text.splitlines()[:-1])

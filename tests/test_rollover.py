@@ -42,3 +42,89 @@ def test_dry_run_diff_names_both_files() -> None:
     diff = unified(NORDWERK, rollover_text(NORDWERK, 2027), "2026.yaml", "2027.yaml")
     assert diff.startswith("--- 2026.yaml\n+++ 2027.yaml\n")
     assert "-  year: 2026\n+  year: 2027\n" in diff
+
+
+COMMENTED = """\
+# yaml-language-server: $schema=../../schema/account-plan.schema.json
+# head comment
+kamdocs: 1
+account:
+  id: acme-tools   # the folder
+  name: Acme Tools Ltd
+plan:
+  year: 2026   # the year
+  owner: Ada Lovelace
+  status: approved
+  last_reviewed: 2026-01-15   # leaves with its line
+team:
+  - id: ada
+    name: Ada Lovelace
+actions:
+  # an action that stays
+  - id: open
+    title: Open one
+    owner: ada
+    due: 2026-03-01
+    status: planned
+  - id: done
+    title: Done one   # leaves with its item
+    owner: ada
+    due: 2026-02-01
+    status: done
+# ---- section header after a list whose last item leaves ----
+milestones:
+  - id: m1
+    title: Reached
+    due: 2026-01-01
+    reached_on: 2026-01-01
+annual_review:
+  date: 2026-02-11   # the review
+  outcome: Renewed.
+  # a comment inside the review
+long: LONGLINE
+# end of file
+"""
+
+
+def _plan(long: str = "x" * 5000) -> str:
+    return COMMENTED.replace("long: LONGLINE", f"x-long: {long}")
+
+
+def test_promise_rollover_keeps_comments_wherever_they_stand() -> None:
+    text = rollover_text(_plan(), 2027)
+    kept = [line.strip() for line in _plan().splitlines() if line.strip().startswith("#")]
+    for comment in kept:
+        assert comment in text
+    assert "# the folder" in text and "# the year" in text and "leaves with its" not in text
+    assert text.endswith("# end of file\n")
+    assert "\n# ---- section header after a list whose last item leaves ----\nmilestones: []\n" in text
+
+
+def test_promise_rollover_keeps_list_indentation_and_line_width() -> None:
+    text = rollover_text(_plan(), 2027)
+    assert "\nteam:\n  - id: ada\n    name: Ada Lovelace\n" in text
+    assert "\n  earlier_reviews:\n    - date: 2026-02-11   # the review\n" not in text  # the comment stays with the old line only
+    assert "\n  earlier_reviews:\n    - date: 2026-02-11\n      summary: Renewed.\n" in text
+    assert f"x-long: {'x' * 5000}\n" in text
+    rolled = parse_text(text, "2027.yaml")
+    assert isinstance(rolled, Document) and rolled.data["actions"] == [
+        {"id": "open", "title": "Open one", "owner": "ada", "due": "2026-03-01", "status": "planned"}
+    ]
+
+
+def test_promise_rollover_of_a_new_plan_keeps_its_shape() -> None:
+    from kamdocs.history.new_plan import new_plan_text
+
+    text = new_plan_text("acme-tools", 2026, "Acme", "Ada", "en")
+    rolled = rollover_text(text, 2027)
+    assert unified(text, rolled, "a", "b").count("\n-") == 1  # the year, nothing else (a new plan is a draft)
+    assert "team:                          # our side" in rolled and "\n  - id: me\n" in rolled
+
+
+def test_rollover_of_shapes_the_text_edit_does_not_take_is_still_right() -> None:
+    flow = _plan().replace(
+        "milestones:\n  - id: m1\n    title: Reached\n    due: 2026-01-01\n    reached_on: 2026-01-01\n",
+        "milestones: [{id: m1, title: Reached, due: 2026-01-01, reached_on: 2026-01-01}, {id: m2, title: Open, due: 2026-09-01}]\n",
+    )
+    rolled = parse_text(rollover_text(flow, 2027), "2027.yaml")
+    assert isinstance(rolled, Document) and rolled.data["milestones"] == [{"id": "m2", "title": "Open", "due": "2026-09-01"}]

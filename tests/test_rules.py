@@ -157,3 +157,28 @@ def test_won_business_is_counted_once(acme) -> None:
     assert message == "committed revenue 80,000 cannot include won opportunities worth 90,000 (marked in_committed_revenue)"
     acme["potential"]["opportunities"][1]["value"] = 80_000
     assert check(acme) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "words"),
+    [
+        (("contract", "end"), "9999-12-31", "9999-12-31 is out of range: expected a date from 1900-01-01 to 2199-12-31"),
+        (("contract", "notice_period_months"), 30000, "30000 is out of range: expected a number from -1e+15 to 120"),
+        (("sales", 0, "revenue"), float("inf"), "inf is out of range: expected a number from -1e+15 to 1e+15"),
+        (("sales", 0, "revenue"), 10**30, "1e+30 is out of range"),
+    ],
+)
+def test_promise_a_valid_plan_holds_only_values_the_toolkit_computes_with(acme, path: tuple, value: Any, words: str) -> None:
+    node: Any = acme
+    for part in path[:-1]:
+        node = node[part]
+    node[path[-1]] = value
+    [(rule, where, message)] = [f for f in check(acme) if f[0] == "range"]
+    assert (rule, where) == ("range", path) and message.startswith(words)
+
+
+def test_promise_a_confidential_value_out_of_range_is_not_repeated(acme) -> None:
+    acme["sales"][0]["direct_costs"] = 7.77e33
+    [(rule, path, message)] = check(acme)
+    assert (rule, path) == ("range", ("sales", 0, "direct_costs"))
+    assert "7.77" not in message and "confidential" in message

@@ -223,3 +223,35 @@ def test_pattern_python_cannot_compile_is_refused_with_the_schema(tmp_path: Path
     )
     with pytest.raises(SchemaLoadError, match="not a valid JSON Schema at properties/name/pattern"):
         load_schema(path)
+
+
+CANARIES = [
+    (("key_figures", "minimum_prices"), [{"product": "Drills", "price": "389,50", "unit": "piece"}], "389,50"),
+    (("contacts", 0, "influence"), 77177, "77177"),
+    (("contacts", 0, "attitude"), "canary-attitude", "canary-attitude"),
+    (("contacts", 0, "notes"), 45454, "45454"),
+    (("sales", 0, "direct_costs"), -31337, "31337"),
+    (("instruments",), [{"id": "i1", "kind": "events", "description": "Training", "cost": -42424}], "42424"),
+]
+
+
+def _set(plan: dict, path: tuple, value: Any) -> None:
+    node: Any = plan
+    for part in path[:-1]:
+        node = node.setdefault(part, {}) if isinstance(part, str) else node[part]
+    node[path[-1]] = value
+
+
+@pytest.mark.parametrize(("path", "value", "canary"), CANARIES)
+def test_promise_no_message_repeats_a_confidential_value(schema, acme, path: tuple, value: Any, canary: str) -> None:
+    _set(acme, path, value)
+    found = schema_findings(schema, acme)
+    assert found, "the change must break the schema"
+    for finding in found:
+        assert canary not in finding.message and canary not in str(finding.path), finding
+        assert finding.message.startswith("expected ") and "confidential" in finding.message
+
+
+def test_messages_on_other_fields_still_show_the_value(schema, acme) -> None:
+    acme["plan"]["status"] = "done"
+    assert findings(schema, acme) == [("schema.enum", ("plan", "status"), "'done' is not allowed: use one of draft, in_review, approved")]

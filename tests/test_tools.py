@@ -47,3 +47,11 @@ def test_bench_site_floor_has_a_page_for_every_page_of_the_kam_site(tmp_path: Pa
     assert yaml.safe_load((floor / "mkdocs.yml").read_text())["plugins"] == ["search"]
     assert "Dashboard" in (floor / "site" / "index.html").read_text()
     assert len(list((bare_site(tmp_path, 7) / "docs" / "pages").iterdir())) == 7
+
+
+def test_bench_rollover_rolls_every_account_and_names_its_baseline() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "bench_rollover.py"), "3", "--sample", "1"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    assert "kam rollover" in result.stdout and "baseline: ruamel (1 measured)" in result.stdout and "speed-up" in result.stdout

@@ -24,12 +24,14 @@ from kamdocs.core.config import (
     parse_date,
 )
 from kamdocs.core.files import WriteRefused, write_atomic
+from kamdocs.core.problem import Severity
 from kamdocs.core.schema import SchemaLoadError, load_schema
 from kamdocs.core.validate import (
     FileResult,
     PathNotFound,
     discover,
     display_name,
+    parallel_map,
     validate_files,
 )
 from kamdocs.figures.assessment import (
@@ -46,7 +48,7 @@ from kamdocs.figures.portfolio import build as build_portfolio
 from kamdocs.history.git_source import GitError, changed_files, is_plan_path, top_level
 from kamdocs.history.new_plan import new_plan_text
 from kamdocs.history.pairs import PairingError, checked, file_pair, git_pairs, with_history, year_pair
-from kamdocs.history.rollover import rollover_text, unified
+from kamdocs.history.rollover import roll_file, unified
 from kamdocs.render.outputs.calendar import calendar_events, calendar_ics
 from kamdocs.render.outputs.classify import render_classification
 from kamdocs.render.outputs.diff import render_diff
@@ -84,6 +86,17 @@ def _reader(config: Config) -> Reader:
         return Reader.of(config, Confidentiality.of(load_schema(config.schema)))
     except SchemaLoadError as err:
         raise EnvironmentProblem(str(err)) from None
+
+
+ACCOUNT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+"""An account id as the schema has it: the name of its folder under the accounts folder."""
+
+
+def _account_folder(config: Config, account: str) -> Path:
+    """The folder of an account id; a path (`../x`, `/abs`) is refused, so no command reads outside the accounts folder."""
+    if not ACCOUNT_ID.fullmatch(account):
+        raise EnvironmentProblem(f"{account!r} is not an account id: use lower-case letters, digits and hyphens, e.g. acme-tools")
+    return config.accounts / account
 
 
 def _summarise(
@@ -200,7 +213,7 @@ def validate(
     try:
         files = discover(targets)
         with _progress(len(files), "Validating") as advance:
-            results = validate_files(files, config.schema, config.as_of, base, jobs, progress=advance)
+            results = validate_files(files, config.schema, config.as_of, base, jobs, progress=advance, accounts=config.accounts)
         if not paths:
             results.append(prepare(config, base)[1])
     except (PathNotFound, SchemaLoadError) as err:
@@ -233,7 +246,7 @@ def show(
       kam show meridian-stores --format json --edition internal
     """
     config = _config(config_file, as_of, edition=edition, language=language)
-    folder = config.accounts / account
+    folder = _account_folder(config, account)
     if not folder.is_dir():
         known = sorted(p.name for p in config.accounts.iterdir() if p.is_dir()) if config.accounts.is_dir() else []
         raise EnvironmentProblem(f"{folder}: no such account (known: {', '.join(known) or 'none'})")
@@ -255,9 +268,11 @@ def show(
 @click.option(
     "--min-completeness", type=click.FloatRange(0, 1), help="Minimum checklist completeness, 0-1. Default: thresholds.min_completeness."
 )
-@click.option("--stale-days", type=click.IntRange(min=0), help="A plan not reviewed for longer fails. Default: thresholds.stale_days.")
+@click.option("--stale-days", type=click.IntRange(0, 36_500), help="A plan not reviewed for longer fails. Default: thresholds.stale_days.")
 @click.option(
-    "--notice-days", type=click.IntRange(min=0), help="Fail when a notice deadline is this close. Default: thresholds.notice_warning_days."
+    "--notice-days",
+    type=click.IntRange(0, 3_650),
+    help="Fail when a notice deadline is this close. Default: thresholds.notice_warning_days.",
 )
 @edition_option
 @config_option
@@ -398,12 +413,37 @@ def new(
       kam new nordwerk-gmbh --year 2027 --language de
     """
     config = _config(config_file, as_of, language=language)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", account) or len(account) > 64:
-        raise EnvironmentProblem(f"'{account}' is not an account id: use lower-case letters, digits and hyphens, e.g. acme-tools")
+    folder = _account_folder(config, account)
+    for option, value in (("--name", name), ("--owner", owner)):
+        if value is not None and not _is_utf8(value):
+            raise EnvironmentProblem(f"{option}: not UTF-8 text (set the terminal to UTF-8)")
     chosen = year or config.as_of.year
-    target = config.accounts / account / f"{chosen}.yaml"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _emit(new_plan_text(account, chosen, name or account, owner, config.language), target, force)
+    target = folder / f"{chosen}.yaml"
+    text = new_plan_text(account, chosen, account if name is None else name, owner, config.language)
+    _, problems = checked(text.encode("utf-8"), str(target), target, config.schema, config.accounts, config.as_of, path_rules=True)
+    if problems:
+        # what is wrong with the plan is wrong with an option: name the option
+        raise EnvironmentProblem("; ".join(dict.fromkeys(f"{_NEW_OPTIONS.get(p.path, p.path)}: {p.message}" for p in problems)))
+    created = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        _emit(text, target, force)
+    finally:
+        if created and not target.exists():
+            folder.rmdir()
+
+
+_NEW_OPTIONS = {"account.name": "--name", "plan.owner": "--owner", "team[0].name": "--owner"}
+"""Where `kam new` puts its options in the plan."""
+
+
+def _is_utf8(text: str) -> bool:
+    """Arguments that are not UTF-8 reach Python as lone surrogates, which no file can hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @main.command()
@@ -430,27 +470,38 @@ def rollover(accounts: tuple[str, ...], year: int, dry_run: bool, force: bool, c
     """
     config = _config(config_file, as_of)
     folders = (
-        [config.accounts / a for a in accounts] or sorted(p for p in config.accounts.iterdir() if p.is_dir())
+        [_account_folder(config, a) for a in accounts] or sorted(p for p in config.accounts.iterdir() if p.is_dir())
         if config.accounts.is_dir()
         else []
     )
     if not folders:
         raise EnvironmentProblem(f"{config.accounts}: no accounts to roll over")
-    jobs: list[tuple[Path, Path, str]] = []
+    sources: list[Path] = []
     for folder in folders:
-        years = sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit() and int(p.stem) < year) if folder.is_dir() else []
-        if not years:
+        plans = {int(p.stem): p for p in discover([folder]) if p.stem.isdigit() and int(p.stem) < year} if folder.is_dir() else {}
+        if not plans:
             raise EnvironmentProblem(f"{folder}: no plan before {year} to roll over")
-        source = folder / f"{years[-1]}.yaml"
-        results = validate_files([source], config.schema, config.as_of, Path.cwd().resolve())
-        _require_valid(results)
-        jobs.append((source, folder / f"{year}.yaml", source.read_text(encoding="utf-8-sig")))
-    for source, target, text in jobs:
-        rolled = rollover_text(text, year)
-        if dry_run:
-            click.echo(unified(text, rolled, str(source), str(target)), nl=False)
-        else:
-            _emit(rolled, target, force)
+        sources.append(plans[max(plans)])
+    try:
+        results = validate_files(sources, config.schema, config.as_of, Path.cwd().resolve(), accounts=config.accounts)
+    except SchemaLoadError as err:
+        raise EnvironmentProblem(str(err)) from None
+    _require_valid(results)
+    # all or nothing: every target is checked before the first is written
+    targets = [source.with_name(f"{year}.yaml") for source in sources]
+    conflicts = [target for target in targets if (target.exists() or target.is_symlink()) and not force]
+    rolled = parallel_map(partial(roll_file, year=year), sources, len(sources))
+    if dry_run:
+        for source, target, text in zip(sources, targets, rolled, strict=True):
+            click.echo(unified(source.read_text(encoding="utf-8-sig"), text, str(source), str(target)), nl=False)
+        for target in conflicts:
+            click.echo(f"{target}: exists; the rollover would stop here without --force", err=True)
+        sys.exit(EXIT_PROBLEMS if conflicts else EXIT_OK)
+    if conflicts:
+        listed = ", ".join(map(str, conflicts[:5])) + (f" and {len(conflicts) - 5} more" if len(conflicts) > 5 else "")
+        raise EnvironmentProblem(f"{listed}: exists; use --force to overwrite (nothing written)")
+    for target, text in zip(targets, rolled, strict=True):
+        _emit(text, target, force)
 
 
 @main.command()
@@ -487,7 +538,7 @@ def agenda(
       kam agenda meridian-stores --edition internal -o review.md
     """
     config = _config(config_file, as_of, edition=edition, language=language)
-    folder = config.accounts / account
+    folder = _account_folder(config, account)
     if not folder.is_dir():
         raise EnvironmentProblem(f"{folder}: no such account")
     results, found = _summarise(
@@ -602,7 +653,10 @@ def diff(
     """
     config = _config(config_file, as_of, edition=edition, language=language)
     base_dir = Path.cwd().resolve()
-    context, checked_schema = prepare(config, base_dir)
+    try:
+        context, checked_schema = prepare(config, base_dir)
+    except SchemaLoadError as err:
+        raise EnvironmentProblem(str(err)) from None
     _require_valid([checked_schema])
     reader = Reader.of(config, context.secrets)
     if base and targets:
@@ -615,21 +669,31 @@ def diff(
         elif len(targets) == 2:
             pairs = [file_pair(Path(targets[0]), Path(targets[1]), base_dir)]
         else:
-            pairs = [year_pair(config.accounts / targets[0], from_year, to_year, base_dir)]
+            pairs = [year_pair(_account_folder(config, targets[0]), from_year, to_year, base_dir)]
     except PairingError as err:
         raise EnvironmentProblem(str(err)) from None
     diffs, problems = [], []
     for pair in pairs:
         old_name = f"{display_name(pair.old_path, base_dir)} (old)"
-        old, old_problems = checked(pair.old_text, old_name, pair.old_path, config.schema, config.as_of, not pair.loose)
-        new, new_problems = checked(pair.new_text, pair.file, pair.new_path, config.schema, config.as_of, not pair.loose)
-        problems += old_problems + new_problems
+        try:
+            old, old_problems = checked(
+                pair.old_text, old_name, pair.old_path, config.schema, config.accounts, config.as_of, not pair.loose
+            )
+            new, new_problems = checked(
+                pair.new_text, pair.file, pair.new_path, config.schema, config.accounts, config.as_of, not pair.loose
+            )
+        except SchemaLoadError as err:
+            raise EnvironmentProblem(str(err)) from None
+        # an old side that does not validate does not stop the diff (a pull request that fixes a plan): it is
+        # reported as invalid, and its problems stay unsaid here (the new side is what the reader is asked about)
+        problems += new_problems
         sides = [
             assess(with_history(doc, path, pair.loose), context) if doc else None
             for doc, path in ((old, pair.old_path), (new, pair.new_path))
         ]
         if old or new:
-            diffs.append(compare(sides[0], sides[1], reader, pair.file))
+            invalid = any(p.severity is Severity.ERROR for p in old_problems)
+            diffs.append(compare(sides[0], sides[1], reader, pair.file, old_invalid=invalid))
     _require_valid([FileResult("diff", tuple(problems))])
     click.echo(render_diff(diffs, reader, fmt, click.style), nl=False)
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from kamdocs.core.problem import KeyPath
-from kamdocs.core.schema import WILDCARD, PlanSchema
+from kamdocs.core.problem import WILDCARD, KeyPath
+
+if TYPE_CHECKING:  # the schema asks this module which of its errors may not repeat their value
+    from kamdocs.core.schema import PlanSchema
 
 
 @dataclass(frozen=True, slots=True)

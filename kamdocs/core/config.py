@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -90,11 +91,38 @@ def _expect(source: Path, key: str, value: Any, kinds: tuple[type, ...]) -> Any:
     return value
 
 
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+"""The dates the toolkit computes with, in plans and configuration: far years overflow calendars and date arithmetic."""
+
+RANGES: dict[str, tuple[float, float]] = {
+    "thresholds.min_completeness": (0, 1),
+    "thresholds.key_account_score": (0, 5),
+    "thresholds.stale_days": (0, 36_500),
+    "thresholds.notice_warning_days": (0, 3_650),
+    "figures.discount_rate": (0, 1),
+    "figures.instrument_cost_ratio_max": (0, 1_000),
+    "figures.revenue_for_full_score": (1, 1e15),
+    "figures.score_weights": (0, 100),
+}
+"""Every number of [tool.kam] with the range the figures can compute with (a revenue for full score of 0 divides by
+zero, a discount rate of -1 too)."""
+
+
+def _in_range(source: Path, key: str, value: Any) -> Any:
+    low, high = RANGES[key.rsplit(".", 1)[0] if key.startswith("figures.score_weights.") else key]
+    if not low <= value <= high:  # also false for nan
+        raise ConfigError(f"{source}: [tool.kam] {key} = {value!r}: expected a number from {low:g} to {high:g}")
+    return value
+
+
 def parse_date(text: str, where: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         raise ConfigError(f"{where}: {text!r} is not a date YYYY-MM-DD") from None
+    if not EARLIEST <= date <= LATEST:
+        raise ConfigError(f"{where}: {text!r} lies outside {EARLIEST} to {LATEST}")
+    return date
 
 
 def _thresholds(source: Path, table: Any) -> Thresholds:
@@ -104,7 +132,8 @@ def _thresholds(source: Path, table: Any) -> Thresholds:
     for key, value in table.items():
         if key not in known:
             raise ConfigError(f"{source}: [tool.kam.thresholds] unknown key {key!r} (known: {', '.join(known)})")
-        values[key] = _expect(source, f"thresholds.{key}", value, (int, float) if known[key] == "float" else (int,))
+        where = f"thresholds.{key}"
+        values[key] = _in_range(source, where, _expect(source, where, value, (int, float) if known[key] == "float" else (int,)))
     return Thresholds(**values)
 
 
@@ -118,7 +147,7 @@ def _figures(source: Path, table: Any) -> FigureSettings:
                 raise ConfigError(f"{source}: [tool.kam] {where} = {value!r}: expected discounted or simple")
             values[key] = value
         elif key in ("discount_rate", "instrument_cost_ratio_max", "revenue_for_full_score"):
-            values[key] = float(_expect(source, where, value, (int, float)))
+            values[key] = float(_in_range(source, where, _expect(source, where, value, (int, float))))
         elif key == "abc_limits":
             limits = _expect(source, where, value, (list,))
             if len(limits) != 2 or not all(isinstance(v, (int, float)) for v in limits) or not 0 < limits[0] < limits[1] <= 1:
@@ -130,7 +159,7 @@ def _figures(source: Path, table: Any) -> FigureSettings:
             for name, weight in weights.items():
                 if name not in known:
                     raise ConfigError(f"{source}: [tool.kam] {where}.{name}: unknown criterion (known: {', '.join(known)})")
-                _expect(source, f"{where}.{name}", weight, (int, float))
+                _in_range(source, f"{where}.{name}", _expect(source, f"{where}.{name}", weight, (int, float)))
             values[key] = {name: float(weights.get(name, 0.0)) for name in known}
         else:
             raise ConfigError(
@@ -155,7 +184,9 @@ def load_config(config_file: Path | None = None, cwd: Path | None = None) -> Con
         elif key == "as_of":
             values[key] = parse_date(_expect(source, key, value, (str,)), f"{source}: [tool.kam] as_of")  # type: ignore[arg-type]
         elif key == "currency":
-            values[key] = _expect(source, key, value, (str,))  # type: ignore[arg-type]
+            if not re.fullmatch("[A-Z]{3}", _expect(source, key, value, (str,))):  # type: ignore[arg-type]
+                raise ConfigError(f"{source}: [tool.kam] currency = {value!r}: expected a three-letter ISO 4217 code such as EUR")
+            values[key] = value
         elif key == "fiscal_year_start":
             month = _expect(source, key, value, (int,))  # type: ignore[arg-type]
             if not 1 <= month <= 12:

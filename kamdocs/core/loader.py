@@ -36,6 +36,16 @@ MAX_BYTES = 1_000_000
 
 _RULE = "yaml"
 
+_INDENT = re.compile(r"[ \t-]*")
+
+
+def _tab_column(text: str, index: int) -> int | None:
+    """The column of a tab in the indentation (spaces and list dashes) of the line where parsing failed, if any."""
+    start = text.rfind("\n", 0, index) + 1
+    indent = _INDENT.match(text, start)
+    found = text.find("\t", start, max(indent.end() if indent else start, index + 1))
+    return found - start + 1 if found >= 0 else None
+
 
 class _Resolver(yaml.resolver.BaseResolver):
     """The YAML 1.2 core schema: no yes/no/on/off booleans, no timestamps."""
@@ -200,6 +210,10 @@ def parse_text(text: str, file: str) -> Document | Problem:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        tab = _tab_column(text, mark.index) if mark else None
+        if tab:
+            # libyaml says "found character that cannot start any token" or speaks of a tab: say what to do
+            return _problem(file, line, tab, "a tab indents this line: YAML indents with spaces")
         message = ": ".join(part for part in (err.context, err.problem) if part)
         return _problem(file, line, column, message)
     except yaml.YAMLError as err:
@@ -228,6 +242,11 @@ def load_file(path: Path, display: str | None = None) -> Document | Problem:
         return _problem(file, 1, 1, "is a folder, not a plan file", "io")
     except OSError as err:
         return _problem(file, 1, 1, f"cannot read: {err.strerror}", "io")
+    return parse_bytes(raw, file)
+
+
+def parse_bytes(raw: bytes, file: str) -> Document | Problem:
+    """Plan bytes, from a file or from Git: the size bound, UTF-8, then the strict parse."""
     if len(raw) > MAX_BYTES:
         return _problem(file, 1, 1, f"file is larger than {MAX_BYTES:,} bytes: a plan is far smaller, split or trim it", "size")
     text = _decode(raw, file)

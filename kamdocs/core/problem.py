@@ -8,6 +8,9 @@ from typing import Any
 
 KeyPath = tuple[str | int, ...]
 
+WILDCARD = "*"
+"""Stands for every item of a list in an annotated path."""
+
 
 class Severity(StrEnum):
     ERROR = "error"

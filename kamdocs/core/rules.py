@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Any
 
+from kamdocs.core.confidentiality import Confidentiality
+from kamdocs.core.config import EARLIEST, LATEST
 from kamdocs.core.problem import Finding, KeyPath
 from kamdocs.core.schema import WILDCARD, PlanSchema
 
@@ -214,11 +216,48 @@ def sums_add_up(plan: dict[str, Any], ctx: RuleContext) -> Iterator[Finding]:
         seen[(period, row["category"])] = index
 
 
+MAGNITUDE = 1e15
+"""Largest amount or count a plan may hold: a thousand times the revenue of the largest company, still exact in a float."""
+
+UPPER_BOUNDS: dict[KeyPath, int] = {
+    ("contract", "notice_period_months"): 120,
+    ("contract", "renewal_term_months"): 120,
+    ("kpis", "expected_lifetime_years"): 100,
+}
+"""Numbers that move dates or repeat a computation: a notice period of 30,000 months lies before the year 1."""
+
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _leaves(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _leaves(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _leaves(value, (*path, index))
+    else:
+        yield path, data
+
+
+def values_in_range(plan: dict[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    """Every number finite and within MAGNITUDE (or its own bound), every date within the years the toolkit computes
+    with: the schema gives types and signs, this rule keeps a valid plan from overflowing a figure, a calendar or a page."""
+    for path, value in _leaves(plan):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            bound = UPPER_BOUNDS.get(tuple(WILDCARD if isinstance(p, int) else p for p in path), MAGNITUDE)
+            if not -MAGNITUDE <= value <= bound:  # also false for nan
+                yield Finding(path, "range", f"{value:g} is out of range: expected a number from {-MAGNITUDE:g} to {bound:g}")
+        elif isinstance(value, str) and _DATE.match(value) and not EARLIEST.isoformat() <= value <= LATEST.isoformat():
+            yield Finding(path, "range", f"{value} is out of range: expected a date from {EARLIEST} to {LATEST}")
+
+
 PATH_RULES: tuple[Rule, ...] = (year_matches_file, account_matches_folder)
 """Rules about where the file lies: left out when comparing files from elsewhere (a difftool's temporary copies)."""
 
 RULES: tuple[Rule, ...] = (
     *PATH_RULES,
+    values_in_range,
     unique_ids,
     references_resolve,
     dates_in_order,
@@ -228,5 +267,25 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+EXPECTS = {
+    "unique-id": "an id used once in its list",
+    "reference": "an id that exists in the list it refers to",
+    "date-order": "dates in order",
+    "action-status": "done_on only on done actions",
+    "probability": "probability 1 for won and 0 for lost opportunities",
+    "sums": "figures that add up",
+    "range": "a value within the range the toolkit computes with",
+}
+"""What each rule asks for, said without a value: the message of a finding on a confidential field."""
+
+
+def _without_value(finding: Finding, secret: Callable[[KeyPath], bool]) -> Finding:
+    if not secret(finding.path):
+        return finding
+    expected = EXPECTS.get(finding.rule, f"a value that meets the rule {finding.rule}")
+    return replace(finding, message=f"expected {expected} (the value is confidential and not repeated here)")
+
+
 def rule_findings(plan: dict[str, Any], ctx: RuleContext, path_rules: bool = True) -> list[Finding]:
-    return [finding for rule in RULES if path_rules or rule not in PATH_RULES for finding in rule(plan, ctx)]
+    secret = Confidentiality.of(ctx.schema).covers
+    return [_without_value(finding, secret) for rule in RULES if path_rules or rule not in PATH_RULES for finding in rule(plan, ctx)]

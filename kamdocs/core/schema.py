@@ -15,10 +15,9 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError, ValidationError, best_match
 
+from kamdocs.core.confidentiality import Confidentiality
+from kamdocs.core.problem import WILDCARD as WILDCARD  # re-exported: the layers above import it from here
 from kamdocs.core.problem import Finding, KeyPath
-
-WILDCARD = "*"
-"""Stands for every item of a list in an annotated path."""
 
 _TYPE_WORDS = {
     "string": "text",
@@ -223,6 +222,44 @@ def describe(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "...'"
 
 
+_BOUNDS = {
+    "minimum": "at least {}",
+    "maximum": "at most {}",
+    "exclusiveMinimum": "more than {}",
+    "exclusiveMaximum": "less than {}",
+    "minLength": "at least {} characters",
+    "maxLength": "at most {} characters",
+    "minItems": "at least {} items",
+    "maxItems": "at most {} items",
+    "multipleOf": "a multiple of {}",
+}
+
+
+def _expected(error: ValidationError) -> str:
+    """What the rule of `error` asks for, without the value that broke it."""
+    kind, wanted = error.validator, error.validator_value
+    if kind == "type":
+        types: list[str] = wanted if isinstance(wanted, list) else [str(wanted)]
+        return " or ".join(_TYPE_WORDS.get(t, t) for t in types)
+    if kind == "format" and wanted == "date":
+        return "a date YYYY-MM-DD, a real calendar day"
+    if kind == "pattern":
+        return str(error.schema.get("x-kam-hint") or f"text matching {wanted}")
+    if kind == "const":
+        return repr(wanted)
+    if kind == "enum":
+        return f"one of {', '.join(map(str, wanted))}"
+    if kind in _BOUNDS:
+        return _BOUNDS[str(kind)].format(wanted)
+    return f"a value that meets {kind} {wanted!r}"
+
+
+def _secret_message(error: ValidationError) -> str:
+    """A message about a confidential field: the field (in the key path), the rule and what it expects; the value stays
+    in the file, at the line and column the problem gives, so that no log, page or search index repeats it."""
+    return f"expected {_expected(error)} (the value is confidential and not repeated here)"
+
+
 def _message(error: ValidationError) -> str:
     kind = error.validator
     if kind == "type":
@@ -267,6 +304,7 @@ def _unknown_keys(error: ValidationError) -> Iterator[Finding]:
 def schema_findings(schema: PlanSchema, data: Any) -> list[Finding]:
     if _fast_says_valid(schema, data):
         return []
+    secret = Confidentiality.of(schema).covers
     findings: list[Finding] = []
     wrong_values: set[tuple[str | int, ...]] = set()
     for error in schema.validator.iter_errors(data):
@@ -282,6 +320,8 @@ def schema_findings(schema: PlanSchema, data: Any) -> list[Finding]:
         elif tuple(error.absolute_path) not in wrong_values:
             # one message per wrong value: a bad date fails both format and pattern
             wrong_values.add(tuple(error.absolute_path))
-            findings.append(Finding(path=tuple(error.absolute_path), rule=f"schema.{error.validator}", message=_message(error)))
+            path = tuple(error.absolute_path)
+            message = _secret_message(error) if secret(path) else _message(error)
+            findings.append(Finding(path=path, rule=f"schema.{error.validator}", message=message))
     # `required` reports each missing key once per key of the list: keep one of each
     return list(dict.fromkeys(findings))

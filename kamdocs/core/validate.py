@@ -22,7 +22,9 @@ from kamdocs.core.schema import load_schema, schema_findings
 T = TypeVar("T")
 R = TypeVar("R")
 
-PLAN_SUFFIXES = (".yaml", ".yml")
+PLAN_SUFFIX = ".yaml"
+REFUSED_SUFFIXES = (".yml",)
+"""Found and refused with a message, so that a plan saved as .yml is never silently left out."""
 PARALLEL_FROM = 200
 """Below this many files a second process costs more than it saves."""
 
@@ -46,7 +48,27 @@ class FileResult:
 
 
 def _is_plan(path: Path) -> bool:
-    return path.suffix in PLAN_SUFFIXES and not path.name.startswith((".", "_"))
+    return path.suffix in (PLAN_SUFFIX, *REFUSED_SUFFIXES) and not path.name.startswith((".", "_"))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return os.path.commonpath([path, folder]) == str(folder)
+
+
+def path_problem(path: Path, file: str, accounts: Path | None) -> Problem | None:
+    """Why a plan file is refused before it is read: a .yml name, or a link out of the accounts folder.
+
+    A link is refused before anything of the file it points to is read, so that no message can echo it.
+    """
+    if path.suffix in REFUSED_SUFFIXES:
+        return Problem(file, 1, 1, "", "file-name", f"plan files end in {PLAN_SUFFIX}: rename {path.name} to {path.stem}{PLAN_SUFFIX}")
+    if accounts is not None:
+        folder = Path(os.path.abspath(accounts))
+        if _inside(Path(os.path.abspath(path)), folder) and not _inside(path.resolve(), folder.resolve()):
+            return Problem(
+                file, 1, 1, "", "link", "is a link to a file outside the accounts folder: a plan must lie in it, the file is not read"
+            )
+    return None
 
 
 def discover(paths: Sequence[Path]) -> list[Path]:
@@ -81,8 +103,14 @@ def check_document(document: Document, schema_path: Path, as_of: dt.date, path: 
     return to_problems(document, findings)
 
 
-def validate_file(item: tuple[Path, str], schema_path: Path, as_of: dt.date, keep: bool = False) -> FileResult:
+def validate_file(
+    item: tuple[Path, str], schema_path: Path, as_of: dt.date, keep: bool = False, accounts: Path | None = None
+) -> FileResult:
+    """One plan file checked; `accounts` is the folder whose plans must not link out of it."""
     path, display = item
+    refused = path_problem(path, display, accounts)
+    if refused:
+        return FileResult(display, (refused,))
     loaded = load_file(path, display)
     if isinstance(loaded, Problem):
         return FileResult(display, (loaded,))
@@ -138,8 +166,10 @@ def validate_files(
     jobs: int | None = None,
     keep: bool = False,
     progress: Progress | None = None,
+    accounts: Path | None = None,
 ) -> list[FileResult]:
     """Validate each file; with many files, in one process per core. `keep` returns the valid plans too."""
     load_schema(schema_path)  # fail early, and let forked workers inherit the compiled validator
     items = [(path, display_name(path, base)) for path in files]
-    return parallel_map(partial(validate_file, schema_path=schema_path, as_of=as_of, keep=keep), items, len(items), jobs, progress)
+    work = partial(validate_file, schema_path=schema_path, as_of=as_of, keep=keep, accounts=accounts)
+    return parallel_map(work, items, len(items), jobs, progress)

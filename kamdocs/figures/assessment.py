@@ -110,9 +110,9 @@ def assess_year(history: list[Document], context: Context, year: int | None = No
 
 
 def _summarise_account(
-    paths: list[Path], schema_path: Path, as_of: dt.date, base: Path, summarise: Callable[[list[Document]], T]
+    paths: list[Path], schema_path: Path, as_of: dt.date, base: Path, summarise: Callable[[list[Document]], T], accounts: Path
 ) -> tuple[tuple[FileResult, ...], T | None]:
-    results = [validate_file((path, display_name(path, base)), schema_path, as_of, keep=True) for path in paths]
+    results = [validate_file((path, display_name(path, base)), schema_path, as_of, keep=True, accounts=accounts) for path in paths]
     documents = sorted((r.document for r in results if r.document is not None), key=lambda d: d.data["plan"]["year"])
     summary = summarise(documents) if documents and all(r.ok for r in results) else None
     return tuple(replace(r, document=None) for r in results), summary
@@ -137,6 +137,8 @@ def summarise_accounts(
     groups: dict[Path, list[Path]] = defaultdict(list)
     for path in discover(list(paths) or [config.accounts]):
         groups[path.parent].append(path)
-    work = partial(_summarise_account, schema_path=config.schema, as_of=config.as_of, base=base, summarise=summarise)
+    work = partial(
+        _summarise_account, schema_path=config.schema, as_of=config.as_of, base=base, summarise=summarise, accounts=config.accounts
+    )
     done = parallel_map(work, list(groups.values()), sum(map(len, groups.values())), jobs, parallel_from=parallel_from)
     return [r for results, _ in done for r in results], [summary for _, summary in done if summary is not None]

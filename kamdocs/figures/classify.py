@@ -9,8 +9,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from kamdocs.core.config import EARLIEST, LATEST
 from kamdocs.core.loader import MAX_BYTES
 from kamdocs.core.problem import Problem
+from kamdocs.core.rules import MAGNITUDE
 
 REQUIRED = ("customer_id", "name")
 _REVENUE = re.compile(r"^revenue_([0-9]{4})$")
@@ -66,7 +68,7 @@ def read_customers(path: Path, year: int | None = None, display: str | None = No
         return [], 0, [problem(1, 1, "file is empty: expected a header customer_id,name,revenue_YYYY,...", "empty")]
     header = [cell.strip() for cell in rows[0]]
     missing = [name for name in REQUIRED if name not in header]
-    years = sorted(int(m.group(1)) for cell in header if (m := _REVENUE.match(cell)))
+    years = sorted(y for cell in header if (m := _REVENUE.match(cell)) and EARLIEST.year <= (y := int(m.group(1))) <= LATEST.year)
     if missing or not years:
         what = ", ".join(missing + ([] if years else ["revenue_YYYY"]))
         return [], 0, [problem(1, 1, f"header lacks {what}: expected customer_id,name,revenue_YYYY,...", "header")]
@@ -96,8 +98,8 @@ def read_customers(path: Path, year: int | None = None, display: str | None = No
                 problem(number, column, f"revenue_{year} '{amount}' is not a number (write 1234567.89, no thousands separators)")
             )
             continue
-        if revenue < 0 or revenue != revenue:
-            problems.append(problem(number, column, f"revenue_{year} {amount} must be a number of 0 or more"))
+        if not 0 <= revenue <= MAGNITUDE:  # also false for nan
+            problems.append(problem(number, column, f"revenue_{year} {amount} must be a number from 0 to {MAGNITUDE:g}"))
             continue
         seen.setdefault(ident, number)
         customers.append(Customer(ident, name, revenue, number))

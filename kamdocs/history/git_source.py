@@ -10,14 +10,19 @@ class GitError(Exception):
     """Git could not answer: not a repository, an unknown revision."""
 
 
-def _git(root: Path, *args: str) -> str:
+def _git_bytes(root: Path, *args: str) -> bytes:
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
     except FileNotFoundError:
         raise GitError("git is not installed") from None
     if done.returncode != 0:
-        raise GitError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"git {' '.join(args)} failed")
+        stderr = done.stderr.decode("utf-8", "replace").strip()
+        raise GitError(stderr.splitlines()[-1] if stderr else f"git {' '.join(args)} failed")
     return done.stdout
+
+
+def _git(root: Path, *args: str) -> str:
+    return _git_bytes(root, *args).decode("utf-8", "surrogateescape")
 
 
 def top_level(folder: Path) -> Path:
@@ -43,13 +48,16 @@ def changed_files(root: Path, base: str, head: str | None, under: str = ".") -> 
     return sorted(line for line in listing.splitlines() if line)
 
 
-def read_at(root: Path, revision: str | None, path: str) -> str | None:
-    """The file's text at `revision` (the working tree without one), or None where it does not exist."""
+def read_at(root: Path, revision: str | None, path: str) -> bytes | None:
+    """The file's bytes at `revision` (the working tree without one), or None where it does not exist.
+
+    Bytes: the loader decodes them and says where a file is not UTF-8.
+    """
     if revision is None:
         target = root / path
-        return target.read_text(encoding="utf-8") if target.is_file() else None
+        return target.read_bytes() if target.is_file() else None
     try:
-        return _git(root, "show", f"{revision}:{path}")
+        return _git_bytes(root, "show", f"{revision}:{path}")
     except GitError:
         _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
         return None

@@ -7,9 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from kamdocs.core.loader import Document, load_file, parse_text
+from kamdocs.core.loader import Document, load_file, parse_bytes
 from kamdocs.core.problem import Problem, Severity
-from kamdocs.core.validate import check_document, discover, display_name
+from kamdocs.core.validate import check_document, discover, display_name, path_problem
 from kamdocs.history.git_source import GitError, changed_files, is_plan_path, read_at, top_level
 
 
@@ -23,41 +23,45 @@ class PlanPair:
     """The name the comparison is shown under."""
     old_path: Path
     new_path: Path
-    old_text: str | None
+    old_text: bytes | None
     """None: the plan is added."""
-    new_text: str | None
+    new_text: bytes | None
     """None: the plan is removed."""
     loose: bool = False
     """Two files from anywhere: the rules on file and folder names do not apply."""
 
 
-def plan_years(folder: Path) -> list[int]:
-    """The years an account folder has plans for."""
-    return sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit()) if folder.is_dir() else []
+def plans_by_year(folder: Path) -> dict[int, Path]:
+    """The plan files of an account folder by year (a misnamed one is found too, for validation to name it)."""
+    return {int(p.stem): p for p in discover([folder]) if p.stem.isdigit()} if folder.is_dir() else {}
 
 
-def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8-sig")
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise PairingError(f"{path}: cannot read: {err.strerror}") from None
 
 
 def file_pair(old: Path, new: Path, base: Path) -> PlanPair:
     for path in (old, new):
         if not path.is_file():
             raise PairingError(f"{path}: no such file")
-    return PlanPair(display_name(new, base), old.resolve(), new.resolve(), _read(old), _read(new), loose=True)
+    return PlanPair(display_name(new, base), old, new, _read(old), _read(new), loose=True)
 
 
 def year_pair(folder: Path, from_year: int | None, to_year: int | None, base: Path) -> PlanPair:
     """Two years of one account: by default its last two."""
-    years = plan_years(folder)
+    plans = plans_by_year(folder)
+    years = sorted(plans)
     if len(years) < 2 and not (from_year and to_year):
         raise PairingError(f"{folder}: needs two plans to compare (found: {', '.join(map(str, years)) or 'none'})")
     old_year, new_year = from_year or years[-2], to_year or years[-1]
     for year in (old_year, new_year):
         if year not in years:
             raise PairingError(f"{folder}: no plan for {year} (plans: {', '.join(map(str, years))})")
-    old, new = folder / f"{old_year}.yaml", folder / f"{new_year}.yaml"
-    return PlanPair(display_name(new, base), old.resolve(), new.resolve(), _read(old), _read(new))
+    old, new = plans[old_year], plans[new_year]
+    return PlanPair(display_name(new, base), old, new, _read(old), _read(new))
 
 
 def git_pairs(base: Path, accounts: Path, revision: str, head: str | None) -> list[PlanPair]:
@@ -75,15 +79,19 @@ def git_pairs(base: Path, accounts: Path, revision: str, head: str | None) -> li
 
 
 def checked(
-    text: str | None, file: str, path: Path, schema: Path, as_of: dt.date, path_rules: bool
+    raw: bytes | None, file: str, path: Path, schema: Path, accounts: Path, as_of: dt.date, path_rules: bool
 ) -> tuple[Document | None, list[Problem]]:
-    """A plan read from Git or disk, validated like any other: the document (None if missing or invalid) and its problems."""
-    if text is None:
+    """A plan read from Git or disk, validated like any other: the document (None if missing or invalid) and its problems.
+    A plan file that resolves outside the accounts folder is not read."""
+    if raw is None:
         return None, []
-    loaded = parse_text(text, file)
+    refused = path_problem(path, file, accounts)
+    if refused:
+        return None, [refused]
+    loaded = parse_bytes(raw, file)
     if isinstance(loaded, Problem):
         return None, [loaded]
-    problems = check_document(loaded, schema, as_of, path, path_rules)
+    problems = check_document(loaded, schema, as_of, path.resolve(), path_rules)
     return (None if any(p.severity is Severity.ERROR for p in problems) else loaded), problems
 
 

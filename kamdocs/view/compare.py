@@ -67,7 +67,7 @@ class Comparison:
     old_year: int | None
     new_year: int | None
     status: str
-    """added, removed or changed"""
+    """added, removed, changed, or was_invalid: the old plan did not validate (a pull request that fixes it)"""
     status_label: str
     changes: tuple[ChangeLine, ...]
     figures: tuple[FigureChangeLine, ...]
@@ -132,8 +132,9 @@ def _line(reader: Reader, change: Change) -> ChangeLine:
     )
 
 
-def compare(old: Assessment | None, new: Assessment | None, reader: Reader, file: str) -> Comparison:
-    """What changed from `old` to `new` (either may be missing: a plan added or removed)."""
+def compare(old: Assessment | None, new: Assessment | None, reader: Reader, file: str, old_invalid: bool = False) -> Comparison:
+    """What changed from `old` to `new` (either may be missing: a plan added or removed, or an old plan that did not
+    validate, and the new one is shown as if added)."""
     present = new or old
     assert present is not None, "compare needs at least one plan"
     plans = [reader.plan(side.document.data) if side else {} for side in (old, new)]
@@ -147,7 +148,7 @@ def compare(old: Assessment | None, new: Assessment | None, reader: Reader, file
             shown = reader.value(before), reader.value(after)
             if shown[0] != shown[1]:
                 figures.append(FigureChangeLine(key, reader.label(key), before, after, *shown))
-    status = "added" if old is None else "removed" if new is None else "changed"
+    status = "was_invalid" if old_invalid else "added" if old is None else "removed" if new is None else "changed"
     return Comparison(
         file=file,
         account=present.account,

@@ -70,6 +70,7 @@ TEXT: dict[str, str] = {
     "plan_added": N_("new plan"),
     "plan_removed": N_("plan removed"),
     "plan_changed": N_("changed"),
+    "plan_was_invalid": N_("old plan was invalid"),
     "changes_count": N_("{count} changes"),
     "changes_col": N_("Changes"),
     "figures_count": N_("{count} figures changed"),

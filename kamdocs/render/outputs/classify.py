@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from kamdocs.figures.classify import Classification
+from kamdocs.render.outputs.spreadsheet import csv_text
 from kamdocs.render.outputs.tables import table
 from kamdocs.view.classify import classification_summary
 from kamdocs.view.reader import Reader
@@ -42,12 +41,10 @@ def render_classification(result: Classification, reader: Reader, fmt: str, top:
             + "\n"
         )
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["customer_id", "name", f"revenue_{result.year}", "share", "cumulative", "class", "has_plan"])
         candidates = {r.customer.id for r in result.candidates}
-        for r in result.ranked:
-            writer.writerow(
+        return csv_text(
+            ["customer_id", "name", f"revenue_{result.year}", "share", "cumulative", "class", "has_plan"],
+            (
                 [
                     r.customer.id,
                     r.customer.name,
@@ -57,8 +54,9 @@ def render_classification(result: Classification, reader: Reader, fmt: str, top:
                     r.abc,
                     "no" if r.customer.id in candidates else "",
                 ]
-            )
-        return out.getvalue()
+                for r in result.ranked
+            ),
+        )
     summary = classification_summary(result, reader)
     shown = result.ranked[:top] if top else result.ranked
     headers = [

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kamdocs.render.markup import escape
 from kamdocs.view.compare import ChangeLine, Comparison, word_ops
 from kamdocs.view.reader import Reader
 
@@ -55,9 +56,20 @@ def _plain(text: str, **_: Any) -> str:
     return text
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]!|~#])")
+
+
 def _cell(text: str) -> str:
-    """Plan text inside a Markdown table or list item: escaped HTML, no line breaks, no pipes."""
-    return escape(" ".join(text.split())).replace("|", "\\|")
+    """Plan text as plain words in a pull-request comment: one line, no HTML, no Markdown (no image, no link)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def _code(text: str) -> str:
+    """A file name as a code span (no HTML, no Markdown inside), fenced by more backticks than it holds."""
+    text = " ".join(text.splitlines()).replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _summary(d: Comparison, reader: Reader) -> str:
@@ -81,9 +93,13 @@ def render_diff(diffs: Sequence[Comparison], reader: Reader, fmt: str, style: Ca
         for d in diffs:
             forecast = next((f for f in d.figures if f.key == "forecast"), None)
             moved = f"{forecast.old_text} → {forecast.new_text}" if forecast else ""
-            out.append(f"| `{d.file}` | {_years(d)} | {_cell(d.status_label)} | {len(d.changes)} | {_cell(moved)} |")
+            out.append(f"| {_code(d.file)} | {_years(d)} | {_cell(d.status_label)} | {len(d.changes)} | {_cell(moved)} |")
         for d in diffs:
-            out += ["", f"<details><summary><code>{escape(d.file)}</code>: {escape(_summary(d, reader))}</summary>", ""]
+            out += [
+                "",
+                f"<details><summary><code>{html.escape(' '.join(d.file.splitlines()))}</code>: {html.escape(_summary(d, reader))}</summary>",
+                "",
+            ]
             out += [f"- `{MARKS[c.kind]}` {_cell(c.where)}: {_cell(describe(c))}" for c in d.changes]
             out += [f"- **{_cell(f.label)}**: {_cell(f.old_text)} → {_cell(f.new_text)}" for f in d.figures]
             out += ["", "</details>"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -10,6 +9,7 @@ from typing import Any
 
 from kamdocs.figures.figure import Figure
 from kamdocs.figures.portfolio import Portfolio
+from kamdocs.render.outputs.spreadsheet import csv_text, safe_row
 from kamdocs.render.outputs.tables import table
 from kamdocs.view.portfolio import column_label, columns, owner_column_label, owner_columns
 from kamdocs.view.reader import Reader
@@ -51,12 +51,9 @@ def render_owners(portfolio: Portfolio, reader: Reader, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(owner_data(portfolio, reader), indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["owner", *keys])
-        for o in portfolio.owners:
-            writer.writerow([o.owner, *("" if o.cells[k].value is None else o.cells[k].value for k in keys)])
-        return out.getvalue()
+        return csv_text(
+            ["owner", *keys], ([o.owner, *("" if o.cells[k].value is None else o.cells[k].value for k in keys)] for o in portfolio.owners)
+        )
     headers = [reader.word("owner"), *(owner_column_label(k, reader) for k in keys)]
     rows = [[o.owner, *(_short(o.cells[k], reader) for k in keys)] for o in portfolio.owners]
     title = f"{reader.word('portfolio')} {portfolio.year}"
@@ -70,12 +67,10 @@ def render_portfolio(portfolio: Portfolio, reader: Reader, fmt: str, by: str = "
     if fmt == "json":
         return json.dumps(portfolio_data(portfolio, reader), indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["account", "name", *keys])
-        for r in portfolio.rows:
-            writer.writerow([r.account, r.name, *("" if r.cells[k].value is None else r.cells[k].value for k in keys)])
-        return out.getvalue()
+        return csv_text(
+            ["account", "name", *keys],
+            ([r.account, r.name, *("" if r.cells[k].value is None else r.cells[k].value for k in keys)] for r in portfolio.rows),
+        )
     headers = [reader.word("account"), *(column_label(k, reader) for k in keys)]
     rows = [[r.account, *(_short(r.cells[k], reader) for k in keys)] for r in portfolio.rows]
     right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
@@ -103,15 +98,15 @@ def portfolio_xlsx(portfolio: Portfolio, reader: Reader, by: str = "account") ->
     sheet.title = f"{reader.word('portfolio')[:24]} {portfolio.year}"
     if by == "owner":
         keys = owner_columns(portfolio, reader)
-        sheet.append([reader.word("owner"), "", *(owner_column_label(k, reader) for k in keys)])
+        sheet.append(safe_row([reader.word("owner"), "", *(owner_column_label(k, reader) for k in keys)]))
         lines = [(o.owner, "", o.cells) for o in portfolio.owners]
     else:
         keys = columns(portfolio, reader)
-        sheet.append([reader.word("account"), reader.word("name"), *(column_label(k, reader) for k in keys)])
+        sheet.append(safe_row([reader.word("account"), reader.word("name"), *(column_label(k, reader) for k in keys)]))
         lines = [(r.account, r.name, r.cells) for r in portfolio.rows]
     formats = {"currency": f'#,##0 "{reader.currency}"', "percent": "0.0%", "score": "0.0", "date": "yyyy-mm-dd"}
     for first, second, cells in lines:
-        sheet.append([first, second, *(cells[k].value for k in keys)])
+        sheet.append(safe_row([first, second, *(cells[k].value for k in keys)]))
         for offset, k in enumerate(keys):
             unit = cells[k].unit
             target = sheet.cell(row=sheet.max_row, column=3 + offset)

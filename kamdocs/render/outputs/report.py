@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
@@ -19,12 +20,17 @@ def _plain(text: str, **_: Any) -> str:
     return text
 
 
+def _one_line(text: str) -> str:
+    """A key or a file name may hold a line break: a problem stays one line, whatever it names."""
+    return " ".join(text.splitlines())
+
+
 def problem_line(problem: Problem, style: Style = _plain) -> str:
     colour = "red" if problem.severity is Severity.ERROR else "yellow"
-    where = f"{problem.path}: " if problem.path else ""
+    where = f"{_one_line(problem.path)}: " if problem.path else ""
     return (
-        f"{style(f'{problem.file}:{problem.line}:{problem.column}:', bold=True)} "
-        f"{style(problem.severity.value, fg=colour)} [{problem.rule}] {where}{' '.join(problem.message.splitlines())}"
+        f"{style(f'{_one_line(problem.file)}:{problem.line}:{problem.column}:', bold=True)} "
+        f"{style(problem.severity.value, fg=colour)} [{problem.rule}] {where}{_one_line(problem.message)}"
     )
 
 
@@ -78,14 +84,21 @@ def _escape_property(text: str) -> str:
 
 
 def render_github(results: Sequence[FileResult]) -> str:
-    """Workflow commands; GitHub shows only ten per step, so the text lines follow."""
+    """Workflow commands; GitHub shows only ten per step, so the text lines follow.
+
+    Each command is escaped as GitHub documents it (data: %, CR, LF; properties also : and ,). The text lines
+    carry what plans wrote, so GitHub is told not to read them as commands at all (`stop-commands`, with a
+    token that no plan can know beforehand: the hash of the text itself).
+    """
     commands = [
         f"::{p.severity.value} file={_escape_property(p.file)},line={p.line},col={p.column},"
         f"title={_escape_property(p.rule)}::{_escape_data((p.path + ': ' if p.path else '') + p.message)}"
         for r in results
         for p in r.problems
     ]
-    return "\n".join(commands) + ("\n" if commands else "") + render_text(results)
+    text = render_text(results)
+    token = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return "\n".join([*commands, f"::stop-commands::{token}"]) + "\n" + text + f"::{token}::\n"
 
 
 def render_junit(results: Sequence[FileResult]) -> str:

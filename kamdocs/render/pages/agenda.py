@@ -9,7 +9,7 @@ from kamdocs.core.rules import walk
 from kamdocs.figures.checklists import Condition, parse_path
 from kamdocs.figures.derive import year_of
 from kamdocs.render.markup import escape, render_markdown
-from kamdocs.render.pages.html import html_table, md, table
+from kamdocs.render.pages.html import html_table, md, one_block, table
 from kamdocs.render.pages.plan_view import PlanView
 from kamdocs.render.pages.render import PageSource
 from kamdocs.view.account import AccountView
@@ -25,8 +25,13 @@ def _text(view: PlanView, *path: str) -> str:
     return render_markdown(value) if isinstance(value, str) and value else ""
 
 
+def _paragraph(text: str) -> str:
+    """Plain text as HTML of its own: bare, it would be read as Markdown (a relative link would break the build)."""
+    return f"<p>{escape(text)}</p>" if text else ""
+
+
 def _html(content: str) -> str:
-    return "\n\n" + content.replace("\n\n", "\n").strip() + "\n\n" if content else ""
+    return "\n\n" + one_block(content).strip() + "\n\n" if content else ""
 
 
 def _per_category(plan: dict[str, Any], field: str, year: int, reader: Reader, money: bool) -> str:
@@ -112,7 +117,7 @@ def agenda_page(account: AccountView, reader: Reader) -> PageSource:
         ("topic_plan", _text(view, "annual_review", "preparation", "topic_plan")),
         (
             "date_and_place",
-            escape(" · ".join(filter(None, (review.get("date") and reader.date(review["date"]), review.get("place"), alternatives)))),
+            _paragraph(" · ".join(filter(None, (review.get("date") and reader.date(review["date"]), review.get("place"), alternatives)))),
         ),
         ("opening", view.mapping(view.node("annual_review", "preparation", "opening"), opening) if opening else ""),
         ("presentation_folder", _text(view, "annual_review", "preparation", "presentation_folder")),

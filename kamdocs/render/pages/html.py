@@ -62,7 +62,7 @@ def html_table(
     head = "".join(f"<th{align(i)}{method if i in right else ''}>{escape(h)}</th>" for i, h in enumerate(headers))
     body = "".join("<tr>" + "".join(cell(i, c) for i, c in enumerate(row)) + "</tr>" for row in rows)
     attributes = (f' class="{css}"' if css else "") + (" data-kam-sortable" if sortable else "")
-    return f"<table{attributes}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return one_block(f"<table{attributes}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str | Cell]], right: Sequence[int] = (), sortable: bool = False) -> str:
@@ -71,6 +71,16 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str | Cell]], right: S
     return f"\n\n{rendered}\n\n" if rendered else ""
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+"""A line that is empty or only blanks: it would end the HTML block, and what follows would be read as Markdown."""
+
+
+def one_block(html_text: str) -> str:
+    """Raw HTML that stays one HTML block of the page's Markdown: plan text in it may hold blank lines, and
+    after one the rest would be read as Markdown (a list breaking out of its cell, a link to a page that is not)."""
+    return _BLANK_LINE.sub("", html_text)
+
+
 def block(content: str) -> str:
     """Raw HTML as a Markdown block: blank lines around it, none inside."""
-    return '\n\n<div class="kam-block">' + content.replace("\n\n", "\n") + "</div>\n\n"
+    return '\n\n<div class="kam-block">' + one_block(content) + "</div>\n\n"

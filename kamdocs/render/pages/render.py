@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
+from kamdocs.render.pages.html import one_block
 from kamdocs.render.pages.search_text import SearchSection, search_sections
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
@@ -86,4 +87,4 @@ def render_page(source: PageSource) -> RenderedPage:
 
 def admonition(kind: str, title: str, body_html: str) -> str:
     """A Material-style call-out box as HTML (generated pages do not go through Python-Markdown)."""
-    return f'\n\n<div class="admonition {kind}"><p class="admonition-title">{html.escape(title)}</p>{body_html}</div>\n\n'
+    return f'\n\n<div class="admonition {kind}"><p class="admonition-title">{html.escape(title)}</p>{one_block(body_html)}</div>\n\n'
