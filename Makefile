@@ -4,17 +4,35 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-# Material prints a banner about MkDocs 2.0 on every build; kamdocs pins mkdocs<2.
+# Material prints a banner about its end of life on every `mkdocs` build; kamdocs pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
 # The browser tests drive Debian's Chromium; installing it needs root (CI runs as root).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site test lint validate catalogues messages clean
+.PHONY: site site-mkdocs site-zensical test lint validate catalogues messages clean
 
+# A site without accounts is a site built without the kam plugin (Zensical ignores it): stop there.
+has_dashboard = @test -f $(1)/accounts/index.html || { echo "$(1)/accounts/index.html missing: the site was built without the kam plugin; see 'Which engine' in README.md" >&2; exit 1; }
+
+# The site with ProperDocs, the maintained fork of MkDocs 1.6 (the same mkdocs.yml, the same plugin)
 site: $(VENV)/.site-deps
 	$(BIN)/kam validate
+	$(BIN)/properdocs build --strict -f mkdocs.yml
+	$(call has_dashboard,site)
+
+# The same site with MkDocs 1.6
+site-mkdocs: $(VENV)/.site-deps
+	$(BIN)/kam validate
 	$(BIN)/mkdocs build --strict
+	$(call has_dashboard,site)
+
+# Zensical runs no plugin: kam writes the whole site as files, Zensical builds them into build/zensical/site
+site-zensical: $(VENV)/.site-deps
+	$(BIN)/kam validate
+	$(BIN)/kam site pages build/zensical --force
+	cd build/zensical && $(abspath $(BIN))/zensical build --strict
+	$(call has_dashboard,build/zensical/site)
 
 test: lint $(CHROMIUM)
 	KAM_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest

@@ -8,11 +8,12 @@ import http.server
 import os
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from test_pages_site import build, make_repo
+from test_pages_site import build, make_repo, site_of
 
 CHROMIUM = os.environ.get("KAM_CHROMIUM", "/usr/bin/chromium")
 SHOTS = ROOT / "build" / "screenshots"
@@ -27,21 +28,29 @@ FLAGS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    repo = make_repo(tmp_path_factory.mktemp("browser"))
-    result = build(repo)
+@dataclass(frozen=True)
+class Served:
+    url: str
+    engine: str
+
+
+@pytest.fixture(scope="module", params=["properdocs", "zensical"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The site as `make site` builds it (ProperDocs, byte for byte MkDocs' site) and as Zensical builds it."""
+    engine = request.param
+    repo = make_repo(tmp_path_factory.mktemp(f"browser-{engine}"))
+    result = build(repo, engine)
     assert result.returncode == 0, result.stderr
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(repo / "site"))
+    handler = functools.partial(Quiet, directory=str(site_of(repo, engine)))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield Served(f"http://127.0.0.1:{server.server_address[1]}", engine)
     server.shutdown()
 
 
@@ -67,8 +76,8 @@ def visit(browser: object, url: str, shot: str) -> tuple[object, list[str]]:
     return page, errors
 
 
-def test_dashboard(browser: object, site_url: str) -> None:
-    page, errors = visit(browser, f"{site_url}/accounts/", "dashboard")
+def test_dashboard(browser: object, site: Served) -> None:
+    page, errors = visit(browser, f"{site.url}/accounts/", f"{site.engine}-dashboard")
     assert errors == []
     assert page.locator("h1").inner_text().startswith("Key accounts 2026")
     table = page.locator("table").first.inner_text()
@@ -78,8 +87,8 @@ def test_dashboard(browser: object, site_url: str) -> None:
     page.close()
 
 
-def test_portfolio_table_sorts_by_a_header_click(browser: object, site_url: str) -> None:
-    page, errors = visit(browser, f"{site_url}/accounts/", "dashboard")
+def test_portfolio_table_sorts_by_a_header_click(browser: object, site: Served) -> None:
+    page, errors = visit(browser, f"{site.url}/accounts/", f"{site.engine}-dashboard")
     table = page.locator("table[data-kam-sortable]").first
     column = [h.strip() for h in table.locator("thead th").all_inner_texts()].index("Revenue last year")
 
@@ -97,8 +106,8 @@ def test_portfolio_table_sorts_by_a_header_click(browser: object, site_url: str)
     page.close()
 
 
-def test_account_page(browser: object, site_url: str) -> None:
-    page, errors = visit(browser, f"{site_url}/accounts/meridian-stores/", "account-meridian-stores")
+def test_account_page(browser: object, site: Served) -> None:
+    page, errors = visit(browser, f"{site.url}/accounts/meridian-stores/", f"{site.engine}-account-meridian-stores")
     assert errors == []
     assert page.locator("h1").inner_text().startswith("Meridian Stores plc")
     text = page.locator("article").inner_text()
@@ -108,12 +117,12 @@ def test_account_page(browser: object, site_url: str) -> None:
     page.close()
 
 
-def test_agenda_page(browser: object, site_url: str) -> None:
-    page, errors = visit(browser, f"{site_url}/accounts/nordwerk/agenda/", "agenda-nordwerk")
+def test_agenda_page(browser: object, site: Served) -> None:
+    page, errors = visit(browser, f"{site.url}/accounts/nordwerk/agenda/", f"{site.engine}-agenda-nordwerk")
     assert errors == []
     text = page.locator("article").inner_text()
     assert "1. Review of the relationship so far" in text and "5. Future topics" in text
     page.emulate_media(media="print")
-    page.screenshot(path=str(SHOTS / "agenda-nordwerk-print.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{site.engine}-agenda-nordwerk-print.png"), full_page=True)
     assert not page.locator(".md-sidebar--primary").is_visible()
     page.close()

@@ -91,3 +91,16 @@ def test_serve_watches_plans_schema_and_config(site_repo: Path) -> None:
 
     server = plugin.on_serve(Server(), config=config, builder=None)
     assert set(server.watched) == {str(site_repo / "schema"), str(site_repo / "accounts"), str(site_repo / "pyproject.toml")}
+
+
+def test_plugin_declares_its_properdocs_support() -> None:
+    """ProperDocs prefers a plugin registered under properdocs.plugins to its mkdocs.plugins twin."""
+    from importlib.metadata import entry_points
+
+    from kamdocs.app.mkdocs_plugin import KamPlugin
+
+    declared = {entry.name: entry for entry in entry_points(group="properdocs.plugins")}
+    assert declared["kam"].load() is KamPlugin
+    from properdocs.plugins import get_plugins
+
+    assert get_plugins()["kam"].group == "properdocs.plugins"

@@ -23,7 +23,7 @@ from kamdocs.core.config import (
     load_config,
     parse_date,
 )
-from kamdocs.core.files import WriteRefused, write_atomic
+from kamdocs.core.files import WriteRefused, write_atomic, write_folder
 from kamdocs.core.problem import Severity
 from kamdocs.core.schema import SchemaLoadError, load_schema
 from kamdocs.core.validate import (
@@ -53,10 +53,11 @@ from kamdocs.render.outputs.calendar import calendar_events, calendar_ics
 from kamdocs.render.outputs.classify import render_classification
 from kamdocs.render.outputs.diff import render_diff
 from kamdocs.render.outputs.portfolio import portfolio_xlsx, render_portfolio
-from kamdocs.render.outputs.report import FORMATS, render
+from kamdocs.render.outputs.report import FORMATS, problem_line, render
 from kamdocs.render.outputs.show import render_show
 from kamdocs.render.pages.agenda import agenda_page
 from kamdocs.render.pages.agenda_file import agenda_html
+from kamdocs.render.site.folder import MARKER, FolderError, export_site
 from kamdocs.view.account import view_plans
 from kamdocs.view.compare import compare
 from kamdocs.view.gates import gate_result
@@ -753,3 +754,64 @@ def classify(
     planned = {p.name for p in config.accounts.iterdir() if p.is_dir()} if config.accounts.is_dir() else set()
     result = classify_customers(found, chosen, limits, planned)
     _emit(render_classification(result, _reader(config), fmt, top), output, force)
+
+
+@main.group()
+def site() -> None:
+    """The site for a site generator that runs no kam plugin (Zensical and what comes next).
+
+    MkDocs and ProperDocs build the site with the kam plugin from mkdocs.yml;
+    Zensical ignores the plugin and would build a site without any account.
+    """
+
+
+@site.command("pages")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Replace FOLDER if an earlier run of this command wrote it.")
+@click.option(
+    "--site-config",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The site's mkdocs.yml. Default: mkdocs.yml beside the pyproject.toml of [tool.kam].",
+)
+@edition_option
+@language_option
+@config_option
+@as_of_option
+def pages(
+    folder: Path,
+    force: bool,
+    site_config: Path | None,
+    edition: str | None,
+    language: str | None,
+    config_file: Path | None,
+    as_of: str | None,
+) -> None:
+    """Write the whole site as files into FOLDER, for `zensical build`.
+
+    FOLDER gets docs/ (the hand-written pages and every generated page, the
+    calendar, the reference pages and the assets) and mkdocs.yml (the site's,
+    with the dashboard in the navigation and without the kam plugin). The
+    kam plugin's edition, language and on_invalid in mkdocs.yml apply, as
+    in the MkDocs build; --edition and --language override them. Never
+    writes into docs/, accounts/ or the schema folder.
+
+    \b
+    Examples:
+      kam site pages build/zensical && cd build/zensical && zensical build
+      kam site pages build/intern --edition internal --force
+    """
+    config = _config(config_file, as_of)
+    try:
+        export = export_site(config, site_config or config.root / "mkdocs.yml", Path.cwd().resolve(), edition, language)
+    except (FolderError, PathNotFound, SchemaLoadError) as err:
+        raise EnvironmentProblem(str(err)) from None
+    for problem in export.problems:
+        click.echo(problem_line(problem, click.style), err=True)
+    if export.stop:
+        click.echo("Plans do not validate: fix them, or set on_invalid: warn for the kam plugin in mkdocs.yml.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    try:
+        write_folder(folder, export.files, MARKER, force, export.protected)
+    except WriteRefused as err:
+        raise EnvironmentProblem(str(err)) from None
+    click.echo(f"wrote {len(export.files)} files into {folder}: build them with `zensical build` there", err=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,35 +20,19 @@ from mkdocs.structure.toc import get_toc
 
 from kamdocs.core.config import EDITIONS, LANGUAGES, Config, ConfigError, load_config
 from kamdocs.core.files import write_atomic
-from kamdocs.core.schema import SchemaLoadError, load_schema
+from kamdocs.core.schema import SchemaLoadError
 from kamdocs.core.validate import PathNotFound
 from kamdocs.render.markup import escape
 from kamdocs.render.outputs.report import problem_line
-from kamdocs.render.pages.figures_reference import (
-    render_checklists_reference,
-    render_figures_reference,
-)
-from kamdocs.render.pages.format_reference import render_format_reference
-from kamdocs.render.pages.render import RenderedPage, render_page
+from kamdocs.render.pages.render import RenderedPage
 from kamdocs.render.site.build import Site, build_site, nav_uris
-
-FORMAT_PAGE = "reference/format.md"
-FIGURES_PAGE = "reference/figures.md"
-CHECKLISTS_PAGE = "reference/checklists.md"
-STYLESHEET = "assets/kamdocs.css"
-ASSETS = {
-    STYLESHEET: "kamdocs.css",
-    "assets/vendor/tablesort.min.js": "vendor/tablesort.min.js",
-    "assets/vendor/tablesort.number.min.js": "vendor/tablesort.number.min.js",
-    "assets/kamdocs.js": "kamdocs.js",
-}
-"""Site address -> file in kamdocs/pages: the scripts make the portfolio tables sortable (in this order)."""
+from kamdocs.render.site.folder import NOT_IN_NAV, ON_INVALID, SCRIPTS, STYLESHEET, asset_files, reference_pages
 
 
 class KamPluginConfig(MkDocsConfig):
     edition = config_options.Optional(config_options.Choice(EDITIONS))
     language = config_options.Optional(config_options.Choice(LANGUAGES))
-    on_invalid = config_options.Choice(("fail", "warn"), default="fail")
+    on_invalid = config_options.Choice(ON_INVALID, default="fail")
     config_file = config_options.Optional(config_options.Type(str))
 
 
@@ -65,37 +48,28 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         # the theme's own words (search, navigation, footer) in the site's language
         config.theme["language"] = self.kam.language
         config.extra_css.append(STYLESHEET)
-        config.extra_javascript.extend(uri for uri in ASSETS if uri.endswith(".js"))
-        # The many generated pages are reached from the dashboard and the account pages, not from the nav.
+        config.extra_javascript.extend(SCRIPTS)
         patterns = [str(p.pattern) for p in getattr(config.not_in_nav, "patterns", [])] if config.not_in_nav else []
-        config.not_in_nav = config_options.PathSpec().run_validation("\n".join([*patterns, "/accounts/", "/reference/"]))
+        config.not_in_nav = config_options.PathSpec().run_validation("\n".join([*patterns, *NOT_IN_NAV]))
         return config
 
     def on_files(self, files: Files, *, config: SiteConfig) -> Files:
         try:
             self.site: Site = build_site(self.kam, self.root)
-            schema = load_schema(self.kam.schema)
+            references = reference_pages(self.kam, self.site.context, self.site.reader)
         except (SchemaLoadError, PathNotFound) as err:
             raise PluginError(str(err)) from None
         if self.site.problems and self.config.on_invalid == "fail":
             raise PluginError(
                 "plans do not validate (set on_invalid: warn to build anyway):\n" + "\n".join(problem_line(p) for p in self.site.problems)
             )
-        reader = self.site.reader
-        context_pages = {
-            FORMAT_PAGE: render_format_reference(schema.raw, reader),
-            FIGURES_PAGE: render_figures_reference(self.kam, self.site.context.secrets, reader),
-            CHECKLISTS_PAGE: render_checklists_reference(self.site.context.checklists, reader),
-        }
         self.generated: list[GeneratedPage] = []
-        for uri, rendered in {**{uri: render_page(source) for uri, source in context_pages.items()}, **self.site.pages}.items():
+        for uri, rendered in {**references, **self.site.pages}.items():
             file = File.generated(config, uri, content="")
             self.generated.append(GeneratedPage(rendered, file, config))
             files.append(file)
-        for uri, data in self.site.files.items():
+        for uri, data in {**self.site.files, **asset_files()}.items():
             files.append(File.generated(config, uri, content=data))
-        for uri, name in ASSETS.items():
-            files.append(File.generated(config, uri, content=resources.files("kamdocs.render.pages").joinpath(name).read_bytes()))
         return files
 
     def on_nav(self, nav: Navigation, *, config: SiteConfig, files: Files) -> Navigation:

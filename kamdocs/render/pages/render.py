@@ -39,8 +39,13 @@ class PageSource:
 
     def document(self) -> str:
         """The page as a Markdown file with front matter, for MkDocs or any other site generator."""
-        hidden = "" if self.searchable else "search:\n  exclude: true\n"
-        return f"---\ntitle: {json.dumps(escaped_title(self.title), ensure_ascii=False)}\n{hidden}---\n\n{self.markdown}"
+        return front_matter(escaped_title(self.title), self.searchable) + self.markdown
+
+
+def front_matter(title: str, searchable: bool) -> str:
+    """The title (escaped already) and, for a page kept out of search, the key MkDocs, Material and Zensical read."""
+    hidden = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{hidden}---\n\n"
 
 
 def escaped_title(title: str) -> str:
