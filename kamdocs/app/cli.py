@@ -23,6 +23,7 @@ from kamdocs.core.config import (
     parse_date,
 )
 from kamdocs.core.files import WriteRefused, write_atomic
+from kamdocs.core.formats import CURRENT
 from kamdocs.core.loader import Document, parse_text
 from kamdocs.core.problem import Problem, Severity
 from kamdocs.core.schema import SchemaLoadError
@@ -47,6 +48,7 @@ from kamdocs.figures.gates import gate_result
 from kamdocs.figures.portfolio import account_row
 from kamdocs.figures.portfolio import build as build_portfolio
 from kamdocs.history.git_source import GitError, changed_files, is_plan_path, read_at, top_level
+from kamdocs.history.migrate import migrate_files
 from kamdocs.history.new_plan import new_plan_text
 from kamdocs.history.rollover import rollover_text, unified
 from kamdocs.render.outputs.calendar import calendar_events, calendar_ics
@@ -57,6 +59,7 @@ from kamdocs.render.outputs.report import FORMATS, render
 from kamdocs.render.outputs.show import render_show
 from kamdocs.render.pages.agenda_file import agenda_html, agenda_source
 from kamdocs.view.compare import compare
+from kamdocs.view.labels import reason_text
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 T = TypeVar("T")
@@ -421,6 +424,76 @@ def rollover(accounts: tuple[str, ...], year: int, dry_run: bool, force: bool, c
             click.echo(unified(text, rolled, str(source), str(target)), nl=False)
         else:
             _emit(rolled, target, force)
+
+
+def _migration_targets(config: Config, targets: tuple[str, ...]) -> list[Path]:
+    """Plan files of the accounts or paths given; default: every plan of the accounts folder."""
+    if not targets:
+        if not config.accounts.is_dir():
+            raise EnvironmentProblem(f"{config.accounts}: accounts folder not found (set accounts in [tool.kam] or give paths)")
+        return discover([config.accounts])
+    found: list[Path] = []
+    for target in targets:
+        folder = config.accounts / target
+        if re.fullmatch(r"[a-z0-9][a-z0-9-]*", target) and folder.is_dir():
+            found += discover([folder])
+        elif Path(target).exists():
+            found += discover([Path(target)])
+        else:
+            raise EnvironmentProblem(f"{target}: neither an account in {config.accounts} nor a plan file or folder")
+    return list(dict.fromkeys(found))
+
+
+@main.command()
+@click.argument("targets", nargs=-1)
+@click.option("--dry-run", is_flag=True, help="Print the changes as a diff; write nothing.")
+@language_option
+@config_option
+@as_of_option
+def migrate(targets: tuple[str, ...], dry_run: bool, language: str | None, config_file: Path | None, as_of: str | None) -> None:
+    """Carry plans from plan format 1 to format 2, in place.
+
+    TARGETS are account ids, plan files or folders; default: every plan of
+    the accounts folder. Comments, key order, x- keys and every value are
+    kept: a value moves (buying_role into the list buying_roles, a care
+    measure's frequency into an interval, or into occasion when it names
+    none), and a rewritten value keeps its old text as a comment. All or
+    nothing: when one plan cannot be migrated, none is written. Plans
+    already in format 2 are left as they are, so running it twice changes
+    nothing. Review the result with git diff.
+
+    \b
+    Examples:
+      kam migrate --dry-run
+      kam migrate nordwerk meridian-stores
+      kam migrate tests/fixtures
+    """
+    config = _config(config_file, as_of, language=language)
+    files = _migration_targets(config, targets)
+    try:
+        done = migrate_files(files, config.schema, config.as_of, Path.cwd().resolve())
+    except SchemaLoadError as err:
+        raise EnvironmentProblem(str(err)) from None
+    problems = [p for d in done for p in d.problems]
+    if problems:
+        click.echo(render([FileResult(d.display, d.problems) for d in done if d.problems], "text", click.style), nl=False, err=True)
+        click.echo("Nothing was migrated: fix these problems first, then run kam migrate again.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    changed = [d for d in done if d.migration and d.migration.changes]
+    for plan in changed:
+        assert plan.migration is not None
+        if dry_run:
+            click.echo(unified(plan.migration.old, plan.migration.new, plan.display, plan.display), nl=False)
+            continue
+        try:
+            write_atomic(plan.path, plan.migration.new, force=True)
+        except WriteRefused as err:
+            raise EnvironmentProblem(str(err)) from None
+        click.echo(f"migrated {plan.display} to format {CURRENT}:")
+        for change in plan.migration.changes:
+            click.echo(f"  {change.path}: {reason_text(change.message, config.language)}")
+    verb = "would migrate" if dry_run else "migrated"
+    click.echo(f"{len(files)} plans checked: {verb} {len(changed)}, {len(files) - len(changed)} already in format {CURRENT}.", err=dry_run)
 
 
 @main.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 from typing import Any
 
 ENDED_ACTIONS = ("done", "cancelled")
@@ -12,13 +13,20 @@ YEARLY_KPIS = ("nps", "csat", "renewals", "cross_upsell", "complaints")
 YEARLY_REVIEW = ("date", "place", "alternatives", "preparation", "agenda", "outcome")
 
 
-def _yaml() -> Any:
+_SEQUENCE_UNDER_KEY = re.compile(r"^( *)[^\s#-][^\n]*:[ \t]*(?:#[^\n]*)?\n( *)- ", re.MULTILINE)
+
+
+def _yaml(text: str = "") -> Any:
     # imported here, not at start-up of every kam command
     from ruamel.yaml import YAML
 
     yaml = YAML()  # round-trip: comments, key order and quoting survive
     yaml.preserve_quotes = True
     yaml.width = 4096  # long text stays on one line: rewrapping would show as a change
+    # list items indented as the file indents them ("key:\n  - item" or "key:\n- item"): every line would change otherwise
+    found = _SEQUENCE_UNDER_KEY.search(text)
+    offset = len(found.group(2)) - len(found.group(1)) if found else 2
+    yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
     return yaml
 
 
@@ -54,14 +62,23 @@ def roll(plan: Any, year: int) -> None:
             review.pop(key, None)
 
 
+def load_round_trip(text: str) -> Any:
+    """A plan's text as round-trip data: edit it in place, then `dump` it with the same text."""
+    return _yaml(text).load(text)
+
+
+def dump(plan: Any, text: str) -> str:
+    """The round-trip data of `text`, written back in the style of `text`."""
+    out = io.StringIO()
+    _yaml(text).dump(plan, out)
+    return out.getvalue()
+
+
 def rollover_text(text: str, year: int) -> str:
     """The text of next year's plan from this year's plan text."""
-    yaml = _yaml()
-    plan = yaml.load(text)
+    plan = load_round_trip(text)
     roll(plan, year)
-    out = io.StringIO()
-    yaml.dump(plan, out)
-    return out.getvalue()
+    return dump(plan, text)
 
 
 def unified(old: str, new: str, old_name: str, new_name: str) -> str:
