@@ -48,7 +48,7 @@ def test_thresholds_change_the_gates(acme) -> None:
 
 def test_relationship_warnings(acme) -> None:
     acme["contacts"] += [
-        {"id": "k2", "name": "K2", "buying_role": "decision_maker", "attitude": "critic", "owner": "bob"},
+        {"id": "k2", "name": "K2", "buying_roles": ["decision_maker"], "attitude": "critic", "owner": "bob"},
     ]
     acme["contacts"][0]["attitude"] = "neutral"
     found = run(acme)

@@ -130,7 +130,7 @@ def test_dates(figures) -> None:
 
 
 def test_missing_inputs_are_not_computable_with_a_reason() -> None:
-    plan = {"kamdocs": 1, "account": {"id": "x", "name": "X"}, "plan": {"year": 2026, "owner": "O", "status": "draft"}}
+    plan = {"kamdocs": 2, "account": {"id": "x", "name": "X"}, "plan": {"year": 2026, "owner": "O", "status": "draft"}}
     figures = derive([plan], config(), Confidentiality())
     for key in (
         "revenue",
@@ -168,7 +168,7 @@ OPPORTUNITIES = st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from([0, 0.
 @given(committed=st.integers(0, 10**6), opportunities=OPPORTUNITIES)
 def test_forecast_lies_between_worst_and_best(committed: int, opportunities) -> None:
     plan = {
-        "kamdocs": 1,
+        "kamdocs": 2,
         "account": {"id": "x", "name": "X"},
         "plan": {"year": 2026, "owner": "O", "status": "draft"},
         "potential": {

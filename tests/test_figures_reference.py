@@ -20,7 +20,8 @@ def test_every_figure_is_explained_with_its_formula() -> None:
     page = render_figures_reference(ctx.config, ctx.secrets, "en").markdown
     for key in FIGURES:
         assert f"`{key}`" in page, key
-    assert "expected = committed revenue + Σ(value × probability)" in page
+    assert "secured base = committed revenue + recurring revenue + run-rate business" in page
+    assert "expected = secured base + Σ(value × probability)" in page
     assert "## Contribution margin *(confidential)*" in page
     german = render_figures_reference(ctx.config, ctx.secrets, "de")
     assert german.title == "Kennzahlen" and german.markdown.startswith("# Kennzahlen")

@@ -237,7 +237,7 @@ def show(
     _require_valid(results)
     if not found:
         raise EnvironmentProblem(f"{folder}: holds no plan")
-    click.echo(render_show(found[0], fmt, config.edition, config.language, config.currency), nl=False)
+    click.echo(render_show(found[0], fmt, config.edition, config.language, found[0].currency), nl=False)
 
 
 @main.command()
@@ -333,7 +333,7 @@ def portfolio(
     _require_valid(results)
     if not years:
         raise EnvironmentProblem(f"{config.accounts}: no plans found")
-    result = build_portfolio([r for _, r in rows if r is not None], chosen, [a for a, r in rows if r is None])
+    result = build_portfolio([r for _, r in rows if r is not None], chosen, [a for a, r in rows if r is None], config.currency, config.rates)
     if fmt == "xlsx":
         _emit(portfolio_xlsx(result, config.edition, config.language, config.currency), output, force)
     else:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from kamdocs.core.dates import day
 from kamdocs.core.problem import KeyPath
 from kamdocs.figures.derive import OPEN_ACTION, Figures
 
@@ -34,7 +35,7 @@ def deadlines(plan: dict[str, Any], figures: Figures) -> list[Deadline]:
 
     def add(date: str | None, kind: str, title: str, path: KeyPath) -> None:
         if date:
-            found.append(Deadline(dt.date.fromisoformat(date), kind, title, path))
+            found.append(Deadline(day(date), kind, title, path))
 
     review = plan.get("annual_review", {})
     add(review.get("date"), "annual_review", review.get("place", ""), ("annual_review", "date"))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from kamdocs.core.loader import Document
 from kamdocs.figures.assessment import Assessment, Context, assess_year
 from kamdocs.figures.deadlines import upcoming
 from kamdocs.figures.figure import Figure, because
 
+SHARES = ("top_1_share", "top_3_share", "top_5_share")
 COLUMNS = ("tier", "revenue", "revenue_growth", "forecast", "margin_pct", "nps", "completeness", "next_deadline", "risk_exposure", "alerts")
 
 
@@ -19,6 +20,8 @@ class Row:
     name: str
     year: int
     cells: dict[str, Figure]
+    currency: str = "EUR"
+    """The currency of the row's amounts (the plan's)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,7 @@ def row(assessment: Assessment) -> Row:
         else Figure("next_deadline", None, "date", reason=because("no open deadline"))
     )
     cells["alerts"] = Figure("alerts", sum(a.blocking for a in assessment.alerts), "count")
-    return Row(assessment.account, assessment.name, assessment.year, {key: cells[key] for key in COLUMNS})
+    return Row(assessment.account, assessment.name, assessment.year, {key: cells[key] for key in COLUMNS}, assessment.currency)
 
 
 def account_row(history: list[Document], year: int, context: Context) -> tuple[str, Row | None] | None:
@@ -63,22 +66,43 @@ def account_row(history: list[Document], year: int, context: Context) -> tuple[s
     return history[-1].data["account"]["id"], row(assessment) if assessment else None
 
 
-def build(rows: Sequence[Row], year: int, without_plan: Sequence[str] = ()) -> Portfolio:
-    """Figures over the accounts' plans of one year.
+def _in(currency: str, rates: Mapping[str, float], row: Row, key: str) -> Figure:
+    """The row's figure in the portfolio's currency."""
+    figure = row.cells[key]
+    if row.currency == currency or not figure.computable:
+        return figure
+    return replace(figure, value=figure.value * rates[row.currency])
+
+
+def build(
+    rows: Sequence[Row], year: int, without_plan: Sequence[str] = (), currency: str = "EUR", rates: Mapping[str, float] | None = None
+) -> Portfolio:
+    """Figures over the accounts' plans of one year, in `currency`: a plan in another currency counts at its rate
+    in [tool.kam.rates]; without a rate for each, nothing is added up (amounts in different currencies never are).
 
     Concentration: share of the largest 1, 3 and 5 accounts in the total revenue, and the
     Herfindahl-Hirschman index HHI = Σ (revenue share × 100)², 10,000 for a single account.
     """
+    rates = rates or {}
     rows = tuple(sorted(rows, key=lambda r: -(r.cells["revenue"].value or 0)))
+    unconverted = sorted({r.currency for r in rows if r.currency != currency and r.currency not in rates})
+    if unconverted:
+        why = because(
+            "the portfolio holds plans in {currencies}: amounts in different currencies are not added (set [tool.kam.rates])",
+            currencies=", ".join(sorted({currency, *unconverted})),
+        )
+        totals = {key: Figure(key, None, "currency", reason=why) for key in ("revenue", "forecast", "risk_exposure")}
+        concentration = {key: Figure(key, None, "percent" if key != "hhi" else "number", reason=why) for key in (*SHARES, "hhi")}
+        return Portfolio(year, rows, totals, concentration, tuple(without_plan))
+    rows = tuple(sorted(rows, key=lambda r: -(_in(currency, rates, r, "revenue").value or 0)))
     totals = {
-        key: _sum(key, [r.cells[key] for r in rows], f"no account has {key.replace('_', ' ')}")
+        key: _sum(key, [_in(currency, rates, r, key) for r in rows], f"no account has {key.replace('_', ' ')}")
         for key in ("revenue", "forecast", "risk_exposure")
     }
-    revenues = [r.cells["revenue"].value for r in rows if r.cells["revenue"].computable]
+    revenues = [f.value for f in (_in(currency, rates, r, "revenue") for r in rows) if f.computable]
     total = sum(revenues)
     concentration: dict[str, Figure] = {}
-    for top in (1, 3, 5):
-        key = f"top_{top}_share"
+    for top, key in zip((1, 3, 5), SHARES, strict=True):
         concentration[key] = (
             Figure(key, sum(revenues[:top]) / total, "percent") if total else Figure(key, None, "percent", reason="no revenue")
         )

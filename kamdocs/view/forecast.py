@@ -19,20 +19,30 @@ def forecast_sentence(assessment: Assessment, language: str, currency: str) -> s
         reason = reason_text(forecast.reason, language)
         return f"Keine Prognose für {assessment.year}: {reason}." if language == "de" else f"No forecast for {assessment.year}: {reason}."
     parts = forecast.detail
-    committed, pipeline = amount(parts["committed"], language, currency), amount(parts["weighted_pipeline"], language, currency)
+    pipeline = amount(parts["weighted_pipeline"], language, currency)
+    # a missing secured base is said, never shown as 0
+    if parts["committed"] is None:
+        committed = "kein gesicherter Umsatz erfasst" if language == "de" else "no secured revenue recorded"
+    else:
+        committed = amount(parts["committed"], language, currency) + (" gesichert" if language == "de" else " committed")
+    left_out = len(parts.get("left_out", []))
     chance = f["forecast_beats_last_year"]
     if language == "de":
         text = (
             f"Für {assessment.year} erwarten wir {money('forecast')} Umsatz mit {assessment.name} "
-            f"({committed} gesichert, {pipeline} gewichtete Chancen), zwischen {money('forecast_worst')} und {money('forecast_best')}."
+            f"({committed}, {pipeline} gewichtete Chancen), zwischen {money('forecast_worst')} und {money('forecast_best')}."
         )
+        if left_out:
+            text += f" {left_out} Chance(n) ohne bekannte Wahrscheinlichkeit sind nicht eingerechnet."
         if chance.computable:
             text += f" Mit {percent(chance.value, language)} Wahrscheinlichkeit übertreffen wir den Vorjahresumsatz von {amount(chance.detail['target'], language, currency)}."
         return text
     text = (
         f"In {assessment.year} we expect {money('forecast')} revenue from {assessment.name} "
-        f"({committed} committed, {pipeline} weighted pipeline), between {money('forecast_worst')} and {money('forecast_best')}."
+        f"({committed}, {pipeline} weighted pipeline), between {money('forecast_worst')} and {money('forecast_best')}."
     )
+    if left_out:
+        text += f" {left_out} opportunities with a probability not known yet are left out."
     if chance.computable:
         text += (
             f" The chance to beat last year's {amount(chance.detail['target'], language, currency)} is {percent(chance.value, language)}."

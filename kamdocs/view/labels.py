@@ -32,6 +32,9 @@ FIGURES: dict[str, tuple[str, str]] = {
     "active_contacts": ("Active contacts", "Aktive Ansprechpartner"),
     "single_threaded": ("Single-threaded relationship", "Beziehung hängt an einem Faden"),
     "decision_maker_known": ("Decision maker known", "Entscheider bekannt"),
+    "contacts_overdue": ("Contacts overdue for a meeting", "Überfällige Kontakte"),
+    "adoption": ("Adoption of our products", "Nutzungsgrad unserer Produkte"),
+    "kpi_targets_met": ("KPI targets met", "Erreichte KPI-Ziele"),
     "supporter_among_deciders": ("Supporter among decision makers", "Fürsprecher unter den Entscheidern"),
     "contract_end": ("Contract end", "Vertragsende"),
     "notice_deadline": ("Notice deadline", "Kündigungsfrist endet"),
@@ -104,7 +107,14 @@ REASONS_DE: dict[str, str] = {
     "needs instruments with cost and expected benefit": "braucht Instrumente mit Kosten und erwartetem Nutzen",
     "needs revenue and the customer's total spend for {year}": "braucht Umsatz und Gesamtbedarf des Kunden für {year}",
     "needs revenue and the average revenue of comparable customers": "braucht Umsatz und Durchschnittsumsatz vergleichbarer Kunden",
-    "needs committed revenue or opportunities": "braucht gesicherten Umsatz oder Verkaufschancen",
+    "no secured revenue recorded (committed, recurring or run-rate) and no opportunities": (
+        "kein gesicherter Umsatz erfasst (fest zugesagt, wiederkehrend oder laufendes Geschäft) und keine Verkaufschancen"
+    ),
+    "no secured revenue recorded (committed, recurring or run-rate) and no opportunity with a known probability": (
+        "kein gesicherter Umsatz erfasst (fest zugesagt, wiederkehrend oder laufendes Geschäft) "
+        "und keine Verkaufschance mit bekannter Wahrscheinlichkeit"
+    ),
+    "probability not known yet: left out of the forecast": "Wahrscheinlichkeit noch nicht bekannt: nicht in der Prognose",
     "no revenue for {year} to compare with": "kein Umsatz {year} zum Vergleich",
     "needs NPS survey counts": "braucht die Zahlen einer NPS-Umfrage",
     "needs a CSAT score": "braucht einen CSAT-Wert",
@@ -121,6 +131,31 @@ REASONS_DE: dict[str, str] = {
     "plan.last_reviewed is not set": "plan.last_reviewed ist nicht gesetzt",
     "annual_review.date is not set": "annual_review.date ist nicht gesetzt",
     "no open deadline": "kein offener Termin",
+    "one contact carries the relationship": "ein Kontakt trägt die Beziehung",
+    "at most one contact with a good or strong relationship": "höchstens ein Kontakt mit guter oder starker Beziehung",
+    "one owner holds every contact": "eine Person bei uns hält alle Kontakte",
+    "no contact cadence planned": "kein Kontaktrhythmus geplant",
+    "needs footprint entries with seats and active users, or adoption": (
+        "braucht Einträge der installierten Basis mit Lizenzen und aktiven Nutzern, oder den Nutzungsgrad"
+    ),
+    "no KPI targets set": "keine KPI-Ziele gesetzt",
+    "no measured value for the KPI targets set": "kein gemessener Wert zu den gesetzten KPI-Zielen",
+    "care measure '{id}' is overdue: last done {last}, next was due {due}": (
+        "Pflegemaßnahme '{id}' ist überfällig: zuletzt am {last}, fällig war sie am {due}"
+    ),
+    "contact '{id}' is overdue for a meeting: due {due} by the planned cadence": (
+        "Kontakt '{id}' ist überfällig: laut geplantem Rhythmus fällig am {due}"
+    ),
+    "contact '{id}' has a planned cadence but no last contact recorded": "Kontakt '{id}' hat einen geplanten Rhythmus, aber keinen letzten Kontakt",
+    "the portfolio holds plans in {currencies}: amounts in different currencies are not added (set [tool.kam.rates])": (
+        "das Portfolio enthält Pläne in {currencies}: Beträge in verschiedenen Währungen werden nicht addiert ([tool.kam.rates] setzen)"
+    ),
+    "buying_role {role} became the list buying_roles: [{role}]": "buying_role {role} wurde zur Liste buying_roles: [{role}]",
+    "frequency '{text}' names no regular interval: moved to occasion": "frequency '{text}' nennt keinen festen Rhythmus: nach occasion verschoben",
+    "frequency '{text}' became {interval} (the old text stays as a comment)": (
+        "frequency '{text}' wurde zu {interval} (der alte Text bleibt als Kommentar)"
+    ),
+    "format marker 1 became {format}": "Formatkennung 1 wurde zu {format}",
 }
 """German for the reasons why a figure cannot be computed (kamdocs.figures.figure.Reason)."""
 

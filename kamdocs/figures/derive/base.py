@@ -15,6 +15,7 @@ from typing import Any, overload
 
 from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.config import Config
+from kamdocs.core.dates import day
 from kamdocs.core.problem import KeyPath
 from kamdocs.core.schema import WILDCARD as ANY
 from kamdocs.figures.figure import Figure
@@ -22,7 +23,8 @@ from kamdocs.figures.figure import Figure
 Plan = dict[str, Any]
 Figures = dict[str, Figure]
 
-OPEN_ACTION = ("planned", "in_progress")
+OPEN_ACTION = ("planned", "in_progress", "unknown")
+"""Statuses of an action still to do: one whose status is not known yet counts as open."""
 
 __all__ = ["ANY", "OPEN_ACTION", "Deriver", "Figures", "Plan", "growth", "parse_date", "sales_by_year", "year_of"]
 
@@ -36,7 +38,8 @@ def parse_date(text: str) -> dt.date: ...
 @overload
 def parse_date(text: str | None) -> dt.date | None: ...
 def parse_date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+    """A plan's date; a quarter (2026-Q3) as a due or close date means its last day."""
+    return day(text) if text else None
 
 
 def sales_by_year(history: Sequence[Plan], field: str) -> dict[int, dict[str, float]]:

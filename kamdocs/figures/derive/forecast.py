@@ -22,26 +22,33 @@ def forecast_distribution(committed: float, opportunities: Iterable[tuple[float,
     return distribution
 
 
+SECURED = ("committed_revenue", "recurring_revenue", "run_rate_revenue")
+"""The secured base of the forecast: one-time revenue already contracted, recurring revenue, run-rate business."""
+
+
 def forecast(d: Deriver) -> None:
-    """expected = committed revenue + Σ(value × probability) of the opportunities not lost;
-    worst = committed + won; best = committed + every opportunity not lost;
-    probability of beating last year = P(committed + Σ won values ≥ revenue of last year),
-    opportunities won independently."""
+    """secured base = committed revenue + recurring revenue + run-rate business (those recorded; a missing one is
+    never taken as 0); expected = secured base + Σ(value × probability) of the opportunities not lost;
+    worst = secured base + won; best = secured base + every opportunity not lost;
+    probability of beating last year = P(secured base + Σ won values ≥ revenue of last year), opportunities won
+    independently. An opportunity whose probability is not known yet is left out, and the forecast says so."""
     potential = d.plan.get("potential", {})
     inputs = [("potential",)]
-    live = [o for o in potential.get("opportunities", []) if o.get("stage") != "lost"]
-    committed = potential.get("committed_revenue")
-    if committed is None and not live:
+    not_lost = [o for o in potential.get("opportunities", []) if o.get("stage") != "lost"]
+    live = [o for o in not_lost if o["probability"] != "unknown"]
+    unknown = [o["id"] for o in not_lost if o["probability"] == "unknown"]
+    secured = {key.removesuffix("_revenue"): potential.get(key) for key in SECURED}
+    recorded = [value for value in secured.values() if value is not None]
+    if not recorded and not live:
+        why = (
+            because("no secured revenue recorded (committed, recurring or run-rate) and no opportunity with a known probability")
+            if unknown
+            else because("no secured revenue recorded (committed, recurring or run-rate) and no opportunities")
+        )
         for key in ("forecast", "forecast_worst", "forecast_best", "forecast_beats_last_year"):
-            d.put(
-                key,
-                None,
-                "percent" if key == "forecast_beats_last_year" else "currency",
-                inputs,
-                because("needs committed revenue or opportunities"),
-            )
+            d.put(key, None, "percent" if key == "forecast_beats_last_year" else "currency", inputs, why)
         return
-    base = committed or 0.0
+    base = sum(recorded)
     weighted = sum(o["value"] * o["probability"] for o in live)
     won = sum(o["value"] for o in live if o["probability"] == 1)
     d.put(
@@ -49,7 +56,16 @@ def forecast(d: Deriver) -> None:
         base + weighted,
         "currency",
         inputs,
-        detail={"committed": base, "weighted_pipeline": weighted, "opportunities": len(live)},
+        detail={
+            # None, not 0, when nothing secured is recorded: the reader must not read "0 committed"
+            "committed": base if recorded else None,
+            "secured": secured,
+            "weighted_pipeline": weighted,
+            "opportunities": len(live),
+            "left_out": [
+                {"id": ident, "reason": because("probability not known yet: left out of the forecast")} for ident in unknown
+            ],
+        },
     )
     d.put("forecast_worst", base + won, "currency", inputs)
     d.put("forecast_best", base + sum(o["value"] for o in live), "currency", inputs)

@@ -47,7 +47,7 @@ def render_portfolio(portfolio: Portfolio, fmt: str, edition: str, language: str
             writer.writerow([r.account, r.name, *("" if r.cells[k].value is None else r.cells[k].value for k in keys)])
         return out.getvalue()
     headers = [word("account", language), *(column_label(k, language) for k in keys)]
-    rows = [[r.account, *(_short(r.cells[k], language, currency) for k in keys)] for r in portfolio.rows]
+    rows = [[r.account, *(_short(r.cells[k], language, r.currency) for k in keys)] for r in portfolio.rows]
     right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
     title = f"{word('portfolio', language)} {portfolio.year}"
     out = [f"# {title}" if fmt == "markdown" else title, "", table(headers, rows, fmt, right)]

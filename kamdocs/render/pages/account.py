@@ -17,7 +17,19 @@ from kamdocs.view.numbers import amount, number, percent, value_text, visible
 from kamdocs.view.words import t
 
 SPECIAL = ("kamdocs", "contacts", "actions", "milestones", "risks", "contract")
-ROLE_ORDER = ("decision_maker", "champion", "influencer", "gatekeeper", "user", "opponent")
+ROLE_ORDER = (
+    "decision_maker",
+    "economic_buyer",
+    "champion",
+    "coach",
+    "technical_evaluator",
+    "influencer",
+    "buyer",
+    "gatekeeper",
+    "user",
+    "opponent",
+    "blocker",
+)
 
 
 def revenue_chart(history: Sequence[Assessment], language: str, currency: str) -> str:
@@ -59,6 +71,7 @@ def forecast_chart(assessment: Assessment, language: str, currency: str) -> str:
         (t("committed", language), detail["committed"], amount(detail["committed"], language, currency)),
         (t("weighted", language), detail["weighted_pipeline"], amount(detail["weighted_pipeline"], language, currency)),
     ]
+    parts = [part for part in parts if part[1] is not None]  # nothing secured recorded: no bar, never a 0
     marks = [
         (t(key, language), f[fig].value, amount(f[fig].value, language, currency))
         for key, fig in (("worst", "forecast_worst"), ("best", "forecast_best"))
@@ -114,10 +127,11 @@ def stakeholders(view: PlanView, language: str) -> str:
     contacts = view.plan.get("contacts", [])
     if not contacts:
         return none(language)
-    roles = view.node("contacts", "buying_role").get("enum", ROLE_ORDER)
+    role_node = view.node("contacts", "buying_roles").get("items", {})
+    roles = role_node.get("enum", ROLE_ORDER)
     out = []
     for role in sorted(roles, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else 99):
-        people = [c for c in contacts if c["buying_role"] == role]
+        people = [c for c in contacts if role in c["buying_roles"]]  # a person with several roles appears under each
         if not people:
             continue
         rows = [
@@ -132,7 +146,7 @@ def stakeholders(view: PlanView, language: str) -> str:
             for c in people
         ]
         out.append(
-            f"<h4>{escape(view.value(view.node('contacts', 'buying_role'), role).replace('_', ' '))}</h4>"
+            f"<h4>{escape(view.value(role_node, role).replace('_', ' '))}</h4>"
             + html_table(
                 [
                     t("contact", language),

@@ -103,7 +103,9 @@ def build_site(config: Config, base: Path, jobs: int | None = None) -> Site:
     problems = tuple(p for r in [checked, *results] for p in r.problems if p.severity is Severity.ERROR) + tuple(csv_problems)
     accounts = sorted(accounts, key=lambda a: a.account)
     year = max((a.year for a in accounts), default=config.as_of.year)
-    portfolio = build([a.row for a in accounts if a.year == year], year, [a.account for a in accounts if a.year != year])
+    portfolio = build(
+        [a.row for a in accounts if a.year == year], year, [a.account for a in accounts if a.year != year], config.currency, config.rates
+    )
     pages = {uri: content for a in accounts for uri, content in a.pages.items()}
     pages[DASHBOARD] = render_page(
         dashboard_page(portfolio, accounts, classification, config.edition, config.language, config.currency, config.as_of, problems))
