@@ -333,7 +333,9 @@ def portfolio(
     _require_valid(results)
     if not years:
         raise EnvironmentProblem(f"{config.accounts}: no plans found")
-    result = build_portfolio([r for _, r in rows if r is not None], chosen, [a for a, r in rows if r is None], config.currency, config.rates)
+    result = build_portfolio(
+        [r for _, r in rows if r is not None], chosen, [a for a, r in rows if r is None], config.currency, config.rates
+    )
     if fmt == "xlsx":
         _emit(portfolio_xlsx(result, config.edition, config.language, config.currency), output, force)
     else:

@@ -21,7 +21,13 @@ def day(text: str, first: bool = False) -> dt.date:
     return dt.date(year + 1, 1, 1) - dt.timedelta(days=1) if number == 4 else dt.date(year, 3 * number + 1, 1) - dt.timedelta(days=1)
 
 
-_STEPS = {"weekly": (7, "days"), "monthly": (1, "months"), "quarterly": (3, "months"), "half_yearly": (6, "months"), "yearly": (12, "months")}
+_STEPS = {
+    "weekly": (7, "days"),
+    "monthly": (1, "months"),
+    "quarterly": (3, "months"),
+    "half_yearly": (6, "months"),
+    "yearly": (12, "months"),
+}
 
 
 def after_interval(start: dt.date, interval: str | dict[str, Any]) -> dt.date:

@@ -35,7 +35,10 @@ def _care_overdue(plan: dict[str, Any], config: Config) -> list[Alert]:
             due = after_interval(day(measure["last_done"]), measure["frequency"])
             if due < config.as_of:
                 message = because(
-                    "care measure '{id}' is overdue: last done {last}, next was due {due}", id=measure["id"], last=measure["last_done"], due=str(due)
+                    "care measure '{id}' is overdue: last done {last}, next was due {due}",
+                    id=measure["id"],
+                    last=measure["last_done"],
+                    due=str(due),
                 )
                 found.append(Alert("care-overdue", ("care", "measures", index, "last_done"), message))
     return found

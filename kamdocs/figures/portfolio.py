@@ -84,16 +84,19 @@ def build(
     Herfindahl-Hirschman index HHI = Σ (revenue share × 100)², 10,000 for a single account.
     """
     rates = rates or {}
-    rows = tuple(sorted(rows, key=lambda r: -(r.cells["revenue"].value or 0)))
     unconverted = sorted({r.currency for r in rows if r.currency != currency and r.currency not in rates})
     if unconverted:
         why = because(
             "the portfolio holds plans in {currencies}: amounts in different currencies are not added (set [tool.kam.rates])",
             currencies=", ".join(sorted({currency, *unconverted})),
         )
-        totals = {key: Figure(key, None, "currency", reason=why) for key in ("revenue", "forecast", "risk_exposure")}
-        concentration = {key: Figure(key, None, "percent" if key != "hhi" else "number", reason=why) for key in (*SHARES, "hhi")}
-        return Portfolio(year, rows, totals, concentration, tuple(without_plan))
+        return Portfolio(
+            year,
+            tuple(sorted(rows, key=lambda r: -(r.cells["revenue"].value or 0))),
+            {key: Figure(key, None, "currency", reason=why) for key in ("revenue", "forecast", "risk_exposure")},
+            {key: Figure(key, None, "number" if key == "hhi" else "percent", reason=why) for key in (*SHARES, "hhi")},
+            tuple(without_plan),
+        )
     rows = tuple(sorted(rows, key=lambda r: -(_in(currency, rates, r, "revenue").value or 0)))
     totals = {
         key: _sum(key, [_in(currency, rates, r, key) for r in rows], f"no account has {key.replace('_', ' ')}")

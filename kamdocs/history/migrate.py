@@ -160,9 +160,13 @@ def _frequencies(plan: _Plan) -> None:
         where = f"care.measures[{index}]"
         if interval is None:
             plan.rename(measure, "frequency", "occasion", text, plan.source(measure, "frequency"))
-            plan.changes.append(Change(f"{where}.occasion", because("frequency '{text}' names no regular interval: moved to occasion", text=text)))
+            plan.changes.append(
+                Change(f"{where}.occasion", because("frequency '{text}' names no regular interval: moved to occasion", text=text))
+            )
         elif interval != text:
-            plan.replace(measure, "frequency", _flow(interval) if isinstance(interval, dict) else interval, _shown(interval), f"format 1: {text}")
+            plan.replace(
+                measure, "frequency", _flow(interval) if isinstance(interval, dict) else interval, _shown(interval), f"format 1: {text}"
+            )
             plan.changes.append(
                 Change(
                     f"{where}.frequency",

@@ -62,9 +62,7 @@ def forecast(d: Deriver) -> None:
             "secured": secured,
             "weighted_pipeline": weighted,
             "opportunities": len(live),
-            "left_out": [
-                {"id": ident, "reason": because("probability not known yet: left out of the forecast")} for ident in unknown
-            ],
+            "left_out": [{"id": ident, "reason": because("probability not known yet: left out of the forecast")} for ident in unknown],
         },
     )
     d.put("forecast_worst", base + won, "currency", inputs)

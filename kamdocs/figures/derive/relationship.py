@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kamdocs.core.dates import after_interval
 from kamdocs.figures.derive.base import ANY, Deriver, parse_date
-from kamdocs.figures.figure import because
+from kamdocs.figures.figure import Reason, because
 
 DECIDING = ("decision_maker", "economic_buyer")
 """Roles that decide: the decision maker, and the economic buyer who holds the budget."""
@@ -24,8 +24,13 @@ def relationship(d: Deriver) -> None:
     judged = any("relationship_strength" in c for c in active)
     inputs = [("contacts",), *([("contacts", ANY, "relationship_strength")] if judged else [])]
     single = len(engaged) <= 1 or len(owners) == 1
+    why: Reason | None
     if len(engaged) <= 1:
-        why = because("one contact carries the relationship") if len(active) <= 1 else because("at most one contact with a good or strong relationship")
+        why = (
+            because("one contact carries the relationship")
+            if len(active) <= 1
+            else because("at most one contact with a good or strong relationship")
+        )
     else:
         why = because("one owner holds every contact") if single else None
     d.put("single_threaded", single, "flag", inputs, detail=why)

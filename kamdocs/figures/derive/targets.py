@@ -42,7 +42,11 @@ def targets(d: Deriver) -> None:
         "complaints_max": (kpis.get("complaints"), False),
     }
     checked = {
-        key: {"target": target, "measured": measured[key][0], "met": measured[key][0] >= target if measured[key][1] else measured[key][0] <= target}
+        key: {
+            "target": target,
+            "measured": measured[key][0],
+            "met": measured[key][0] >= target if measured[key][1] else measured[key][0] <= target,
+        }
         for key, target in wanted.items()
         if key in measured and measured[key][0] is not None
     }
