@@ -61,3 +61,17 @@ def test_instrument_cost_warning_is_confidential(acme) -> None:
     acme["instruments"] = [{"id": "gift", "kind": "other", "description": "Gifts", "cost": 900, "expected_benefit": 1000}]
     [alert] = run(acme)["instrument-cost"]
     assert alert.confidential and "0.90 of its benefit" in alert.message
+
+
+def test_care_measure_overdue_by_its_interval(acme) -> None:
+    acme["care"] = {
+        "measures": [
+            {"id": "qbr", "name": "QBR", "frequency": "quarterly", "last_done": "2026-08-24"},  # next due 2026-11-24: today, not overdue
+            {"id": "visit", "name": "Visit", "frequency": {"every": 30, "unit": "days"}, "last_done": "2026-10-01"},  # due 2026-10-31
+            {"id": "letter", "name": "Letter", "frequency": "yearly"},  # never done: nothing to judge
+            {"id": "fair", "name": "Fair", "occasion": "at every trade fair", "last_done": "2025-01-01"},
+        ]
+    }
+    found = run(acme)["care-overdue"]
+    assert [a.message for a in found] == ["care measure 'visit' is overdue: last done 2026-10-01, next was due 2026-10-31"]
+    assert found[0].path == ("care", "measures", 1, "last_done") and not found[0].blocking

@@ -85,3 +85,15 @@ def test_overrides_ignore_none(tmp_path: Path) -> None:
     config = load_config(cwd=tmp_path)
     assert config.with_overrides(as_of=None, language="de").language == "de"
     assert config.with_overrides(as_of=None).as_of == config.as_of
+
+
+def test_exchange_rates(tmp_path) -> None:
+    source = tmp_path / "pyproject.toml"
+    source.write_text('[tool.kam]\ncurrency = "EUR"\n[tool.kam.rates]\nUSD = 0.92\nGBP = 1.17\n', encoding="utf-8")
+    assert load_config(source).rates == {"USD": 0.92, "GBP": 1.17}
+    source.write_text("[tool.kam.rates]\nusd = 0.92\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="'usd': expected a three-letter currency code"):
+        load_config(source)
+    source.write_text("[tool.kam.rates]\nUSD = 0\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="USD = 0: expected a rate above 0"):
+        load_config(source)

@@ -188,7 +188,10 @@ def test_kam_migrate_dry_run_then_migrate_then_nothing_to_do(run, workspace: Pat
     done = run("migrate", "nordwerk", cwd=workspace)
     assert done.exit_code == 0, done.output
     assert "migrated accounts/nordwerk/2026.yaml to format 2:" in done.output
-    assert "  care.measures[2].frequency: frequency 'zweimonatlich' became {every: 2, unit: months} (the old text stays as a comment)" in done.output
+    assert (
+        "  care.measures[2].frequency: frequency 'zweimonatlich' became {every: 2, unit: months} (the old text stays as a comment)"
+        in done.output
+    )
     assert "3 plans checked: migrated 3, 0 already in format 2." in done.output
     assert all("kamdocs: 1" in t for p, t in texts(workspace).items() if "quillsoft" in str(p))
     run("migrate", cwd=workspace)

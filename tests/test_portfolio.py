@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from conftest import AS_OF, example_assessments
 
@@ -43,3 +45,20 @@ def test_single_account_has_full_concentration(latest) -> None:
 def test_empty_portfolio_is_not_computable() -> None:
     result = build([], 2026)
     assert result.totals["revenue"].value is None and result.concentration["hhi"].reason == "no revenue"
+
+
+def test_amounts_in_different_currencies_are_never_added(latest) -> None:
+    eur, usd = row(latest["nordwerk"]), dataclasses.replace(row(latest["meridian-stores"]), currency="USD")
+    refused = build([eur, usd], 2026, currency="EUR")
+    assert refused.totals["revenue"].value is None
+    assert refused.totals["revenue"].reason == (
+        "the portfolio holds plans in EUR, USD: amounts in different currencies are not added (set [tool.kam.rates])"
+    )
+    assert refused.concentration["hhi"].value is None
+    converted = build([eur, usd], 2026, currency="EUR", rates={"USD": 0.5})
+    expected = eur.cells["revenue"].value + 0.5 * usd.cells["revenue"].value
+    assert converted.totals["revenue"].value == pytest.approx(expected)
+
+
+def test_a_plan_names_its_own_currency(latest) -> None:
+    assert latest["nordwerk"].currency == "EUR"  # no plan.currency: the currency of [tool.kam]
