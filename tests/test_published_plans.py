@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from conftest import FIXTURES, SCHEMA
 
-from kamdocs.core.config import Config
 from kamdocs.core.confidentiality import Confidentiality
+from kamdocs.core.config import Config
 from kamdocs.core.loader import Document, load_file
 from kamdocs.core.problem import Severity
 from kamdocs.core.schema import load_schema
