@@ -312,3 +312,15 @@ def test_quarters_mean_their_last_day_as_due_dates() -> None:
     ]
     figures = derive([plan_with({}, actions=actions)], config(), Confidentiality())
     assert value(figures, "overdue_actions") == 1
+
+
+def test_meetings_held_against_planned() -> None:
+    contacts = [
+        {"id": "a", "name": "A", "buying_roles": ["user"], "meetings_planned": 4, "meetings_held": 3},
+        {"id": "b", "name": "B", "buying_roles": ["user"], "meetings_planned": 2},
+        {"id": "c", "name": "C", "buying_roles": ["user"], "meetings_held": 5},  # nothing planned: not counted
+    ]
+    figures = derive([plan_with({}, contacts=contacts)], config(), Confidentiality())
+    # (3 + 0) / (4 + 2)
+    assert value(figures, "meetings_held") == pytest.approx(0.5)
+    assert derive([plan_with({})], config(), Confidentiality())["meetings_held"].reason == "no meetings planned with the contacts"

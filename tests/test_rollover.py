@@ -42,3 +42,29 @@ def test_dry_run_diff_names_both_files() -> None:
     diff = unified(NORDWERK, rollover_text(NORDWERK, 2027), "2026.yaml", "2027.yaml")
     assert diff.startswith("--- 2026.yaml\n+++ 2027.yaml\n")
     assert "-  year: 2026\n+  year: 2027\n" in diff
+
+
+SECURED = """kamdocs: 2
+account: {id: x, name: X}
+plan: {year: 2026, owner: O, status: approved}
+contacts:
+  - {id: a, name: A, buying_roles: [user], meetings_planned: 4, meetings_held: 3}
+potential:
+  committed_revenue: 100000
+  recurring_revenue: 850000   # runs on
+  run_rate_revenue: 40000
+"""
+
+
+def test_recurring_revenue_runs_on_the_year_s_estimates_stay_behind() -> None:
+    loaded = parse_text(rollover_text(SECURED, 2027), "2027.yaml")
+    assert isinstance(loaded, Document)
+    assert loaded.data["potential"] == {"recurring_revenue": 850000}
+    assert loaded.data["contacts"][0] == {"id": "a", "name": "A", "buying_roles": ["user"], "meetings_planned": 4}
+
+
+def test_the_file_s_list_indentation_is_kept() -> None:
+    # "key:\n  - item" stays indented, "key:\n- item" stays flush: no line changes but those that must
+    for text in (SECURED, SECURED.replace("\n  - {id: a", "\n- {id: a")):
+        rolled = rollover_text(text, 2027)
+        assert ("\n  - {id: a" in rolled) == ("\n  - {id: a" in text)

@@ -393,8 +393,8 @@ def rollover(accounts: tuple[str, ...], year: int, dry_run: bool, force: bool, c
 
     Comments and key order are kept. The copy gets the new year and status
     draft; done and cancelled actions, reached milestones, closed risks,
-    answered questions, won and lost opportunities and the committed revenue
-    stay behind; this year's review moves into earlier_reviews; the survey
+    answered questions, won and lost opportunities, the committed revenue, the
+    run-rate estimate and the meetings held stay behind; this year's review moves into earlier_reviews; the survey
     counts start empty. Sales history and everything else is kept. Writes
     atomically, never over an existing plan without --force.
 

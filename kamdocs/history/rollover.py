@@ -50,7 +50,10 @@ def roll(plan: Any, year: int) -> None:
     _keep(plan.get("open_questions"), lambda q: bool(q.get("answer")))
     potential = plan.get("potential") or {}
     potential.pop("committed_revenue", None)
+    potential.pop("run_rate_revenue", None)  # an estimate for one year; recurring revenue runs on
     _keep(potential.get("opportunities"), lambda o: o.get("stage") in ("won", "lost"))
+    for contact in plan.get("contacts") or []:
+        contact.pop("meetings_held", None)  # counted afresh each year, against the meetings planned
     for key in YEARLY_KPIS:
         (plan.get("kpis") or {}).pop(key, None)
     review = plan.get("annual_review")

@@ -33,6 +33,7 @@ FIGURES: dict[str, tuple[str, str]] = {
     "single_threaded": ("Single-threaded relationship", "Beziehung hängt an einem Faden"),
     "decision_maker_known": ("Decision maker known", "Entscheider bekannt"),
     "contacts_overdue": ("Contacts overdue for a meeting", "Überfällige Kontakte"),
+    "meetings_held": ("Planned meetings held", "Geplante Termine wahrgenommen"),
     "adoption": ("Adoption of our products", "Nutzungsgrad unserer Produkte"),
     "kpi_targets_met": ("KPI targets met", "Erreichte KPI-Ziele"),
     "supporter_among_deciders": ("Supporter among decision makers", "Fürsprecher unter den Entscheidern"),
@@ -135,6 +136,7 @@ REASONS_DE: dict[str, str] = {
     "at most one contact with a good or strong relationship": "höchstens ein Kontakt mit guter oder starker Beziehung",
     "one owner holds every contact": "eine Person bei uns hält alle Kontakte",
     "no contact cadence planned": "kein Kontaktrhythmus geplant",
+    "no meetings planned with the contacts": "keine Termine mit den Ansprechpartnern geplant",
     "needs footprint entries with seats and active users, or adoption": (
         "braucht Einträge der installierten Basis mit Lizenzen und aktiven Nutzern, oder den Nutzungsgrad"
     ),

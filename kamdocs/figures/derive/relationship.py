@@ -15,6 +15,7 @@ def relationship(d: Deriver) -> None:
     """single-threaded: at most one engaged contact, or one person on our side owns every relationship;
     engaged = active (left_on not passed) and, where a relationship strength is recorded, neither none nor weak;
     also: active contacts, a decision maker (or economic buyer) known, a supporter among them;
+    meetings held = Σ meetings held / Σ meetings planned over the active contacts with meetings planned;
     contacts overdue = active contacts with a contact cadence whose last contact lies more than one cadence back."""
     active = [c for c in d.plan.get("contacts", []) if not (c.get("left_on") and parse_date(c["left_on"]) <= d.as_of)]
     engaged = [c for c in active if c.get("relationship_strength") not in WEAK]
@@ -46,6 +47,15 @@ def relationship(d: Deriver) -> None:
         )
     else:
         d.put("supporter_among_deciders", any(c.get("attitude") == "supporter" for c in deciders), "flag", [("contacts", ANY, "attitude")])
+    planned = [c for c in active if c.get("meetings_planned")]
+    d.put(
+        "meetings_held",
+        sum(c.get("meetings_held", 0) for c in planned) / sum(c["meetings_planned"] for c in planned) if planned else None,
+        "percent",
+        [("contacts", ANY, "meetings_planned"), ("contacts", ANY, "meetings_held")],
+        because("no meetings planned with the contacts"),
+        {c["id"]: [c.get("meetings_held", 0), c["meetings_planned"]] for c in planned} if planned else None,
+    )
     paced = [c for c in active if "contact_cadence" in c]
     cadence_inputs = [("contacts", ANY, "contact_cadence"), ("contacts", ANY, "last_contact")]
     if not paced:
