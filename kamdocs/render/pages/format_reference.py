@@ -10,8 +10,8 @@ from kamdocs.render.pages.render import PageSource
 HEADINGS = {
     "en": {
         "title": "Plan format reference",
-        "intro": "Every field of a key account plan (format v1), generated from `schema/account-plan.schema.json`. "
-        "Amounts are numbers in the configured currency; probabilities and shares are fractions from 0 to 1; "
+        "intro": "Every field of a key account plan (format {format}), generated from `schema/account-plan.schema.json`. "
+        "Amounts are numbers in the plan's currency (`plan.currency`, else the configured one); probabilities and shares are fractions from 0 to 1; "
         "dates are written `YYYY-MM-DD`. Keys starting with `x-` are free for company extensions. "
         "Fields marked confidential never appear in the shared edition.",
         "columns": ("Key", "Type", "English", "Deutsch", "Description"),
@@ -21,8 +21,8 @@ HEADINGS = {
     },
     "de": {
         "title": "Referenz des Planformats",
-        "intro": "Alle Felder eines Key-Account-Plans (Format v1), erzeugt aus `schema/account-plan.schema.json`. "
-        "Beträge sind Zahlen in der eingestellten Währung; Wahrscheinlichkeiten und Anteile sind Brüche von 0 bis 1; "
+        "intro": "Alle Felder eines Key-Account-Plans (Format {format}), erzeugt aus `schema/account-plan.schema.json`. "
+        "Beträge sind Zahlen in der Währung des Plans (`plan.currency`, sonst der eingestellten); Wahrscheinlichkeiten und Anteile sind Brüche von 0 bis 1; "
         "Daten werden `JJJJ-MM-TT` geschrieben. Schlüssel, die mit `x-` beginnen, sind frei für eigene Erweiterungen. "
         "Als vertraulich markierte Felder erscheinen nie in der geteilten Ausgabe.",
         "columns": ("Schlüssel", "Typ", "English", "Deutsch", "Beschreibung"),
@@ -37,7 +37,10 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _type(node: dict[str, Any], words: dict[str, Any]) -> str:
+def _type(node: dict[str, Any], words: dict[str, Any], defs: dict[str, Any] | None = None) -> str:
+    if "anyOf" in node:
+        # several ways to write it (a date or a quarter, a probability or `unknown`, an interval)
+        return str(node.get("x-kam-hint") or " / ".join(_type(_resolve(branch, defs or {}), words, defs) for branch in node["anyOf"]))
     if "enum" in node:
         return " / ".join(f"`{value}`" for value in node["enum"])
     if "const" in node:
@@ -74,7 +77,7 @@ def _rows(node: dict[str, Any], prefix: str, defs: dict[str, Any], words: dict[s
             marks.append(words["confidential"])
         note = f" *({', '.join(marks)})*" if marks else ""
         yield (
-            f"| `{key}` | {_cell(_type(child, words))} | {_cell(child.get('title', ''))} | "
+            f"| `{key}` | {_cell(_type(child, words, defs))} | {_cell(child.get('title', ''))} | "
             f"{_cell(child.get('x-kam-label-de', ''))} | {_cell(child.get('description', ''))}{note} |"
         )
         if child.get("type") == "object":
@@ -89,7 +92,8 @@ def render_format_reference(schema: dict[str, Any], language: str = "en") -> Pag
     words = HEADINGS[language]
     defs = schema.get("$defs", {})
     header = "| " + " | ".join(words["columns"]) + " |\n|" + "---|" * len(words["columns"])
-    out = [f"# {words['title']}", "", words["intro"], ""]
+    plan_format = schema.get("properties", {}).get("kamdocs", {}).get("const", "")
+    out = [f"# {words['title']}", "", words["intro"].format(format=plan_format), ""]
     for name, raw in schema.get("properties", {}).items():
         node = _resolve(raw, defs)
         title = node.get("x-kam-label-de" if language == "de" else "title", name)
