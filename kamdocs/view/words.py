@@ -75,7 +75,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "These plans do not validate and are left out of the figures until they are fixed.",
         "Diese Pläne sind ungültig und fehlen in den Kennzahlen, bis sie korrigiert sind.",
     ),
-    "tier": ("Tier", "Stufe"),
+    "tier": ("Tier", "Kundenkategorie"),
     "without_plan": ("Without a plan for this year", "Ohne Plan für dieses Jahr"),
     "preparation": ("Preparation", "Vorbereitung"),
     "agenda_parts": ("Agenda", "Themenplan"),
