@@ -68,3 +68,39 @@ def test_every_reason_of_derive_has_german() -> None:
     source = "".join(p.read_text() for p in (Path(__file__).resolve().parent.parent / "kamdocs" / "figures" / "derive").glob("*.py"))
     templates = set(re.findall(r'because\(\s*"([^"]+)"', source))
     assert templates and templates <= set(REASONS_DE)
+
+
+def _assessed(potential: dict):
+    from conftest import AS_OF, SCHEMA
+
+    from kamdocs.core.config import Config
+    from kamdocs.core.confidentiality import Confidentiality
+    from kamdocs.core.loader import Document
+    from kamdocs.figures.assessment import Context, assess
+
+    plan = {
+        "kamdocs": 2,
+        "account": {"id": "x", "name": "X"},
+        "plan": {"year": 2026, "owner": "O", "status": "draft"},
+        "potential": potential,
+    }
+    config = Config(root=SCHEMA.parent, accounts=SCHEMA.parent, schema=SCHEMA, as_of=AS_OF)
+    return assess([Document("x.yaml", "", plan)], Context(config, (), Confidentiality()))
+
+
+def test_forecast_sentence_never_says_zero_secured() -> None:
+    pipeline_only = _assessed(
+        {
+            "opportunities": [
+                {"id": "a", "title": "A", "value": 100_000, "probability": 0.5},
+                {"id": "b", "title": "B", "value": 40_000, "probability": "unknown"},
+            ]
+        }
+    )
+    english = forecast_sentence(pipeline_only, "en", "EUR")
+    assert "(no secured revenue recorded, 50,000 EUR weighted pipeline)" in english
+    assert "1 opportunity with a probability not known yet is left out." in english
+    assert " 0 EUR secured" not in english and "committed" not in english
+    assert "(kein gesicherter Umsatz erfasst, 50.000 EUR gewichtete Chancen)" in forecast_sentence(pipeline_only, "de", "EUR")
+    recurring = forecast_sentence(_assessed({"recurring_revenue": 850_000}), "en", "EUR")
+    assert "(850,000 EUR secured, 0 EUR weighted pipeline)" in recurring

@@ -24,7 +24,7 @@ def forecast_sentence(assessment: Assessment, language: str, currency: str) -> s
     if parts["committed"] is None:
         committed = "kein gesicherter Umsatz erfasst" if language == "de" else "no secured revenue recorded"
     else:
-        committed = amount(parts["committed"], language, currency) + (" gesichert" if language == "de" else " committed")
+        committed = amount(parts["committed"], language, currency) + (" gesichert" if language == "de" else " secured")
     left_out = len(parts.get("left_out", []))
     chance = f["forecast_beats_last_year"]
     if language == "de":
@@ -33,7 +33,11 @@ def forecast_sentence(assessment: Assessment, language: str, currency: str) -> s
             f"({committed}, {pipeline} gewichtete Chancen), zwischen {money('forecast_worst')} und {money('forecast_best')}."
         )
         if left_out:
-            text += f" {left_out} Chance(n) ohne bekannte Wahrscheinlichkeit sind nicht eingerechnet."
+            text += (
+                " 1 Chance ohne bekannte Wahrscheinlichkeit ist nicht eingerechnet."
+                if left_out == 1
+                else f" {left_out} Chancen ohne bekannte Wahrscheinlichkeit sind nicht eingerechnet."
+            )
         if chance.computable:
             text += f" Mit {percent(chance.value, language)} Wahrscheinlichkeit übertreffen wir den Vorjahresumsatz von {amount(chance.detail['target'], language, currency)}."
         return text
@@ -42,7 +46,11 @@ def forecast_sentence(assessment: Assessment, language: str, currency: str) -> s
         f"({committed}, {pipeline} weighted pipeline), between {money('forecast_worst')} and {money('forecast_best')}."
     )
     if left_out:
-        text += f" {left_out} opportunities with a probability not known yet are left out."
+        text += (
+            " 1 opportunity with a probability not known yet is left out."
+            if left_out == 1
+            else f" {left_out} opportunities with a probability not known yet are left out."
+        )
     if chance.computable:
         text += (
             f" The chance to beat last year's {amount(chance.detail['target'], language, currency)} is {percent(chance.value, language)}."

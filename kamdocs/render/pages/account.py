@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kamdocs.core.dates import day
 from kamdocs.figures.assessment import Assessment
 from kamdocs.figures.derive import sales_by_year
 from kamdocs.render.markup import escape, render_inline
@@ -164,12 +165,13 @@ def stakeholders(view: PlanView, language: str) -> str:
 
 
 def action_timeline(view: PlanView, language: str) -> str:
-    actions = sorted(view.plan.get("actions", []), key=lambda a: a.get("due", "9999"))
+    actions = view.plan.get("actions", [])
     milestones = [
         {"title": m["title"], "due": m["due"], "status": "reached" if "reached_on" in m else "milestone", "milestone": True}
         for m in view.plan.get("milestones", [])
     ]
-    items = sorted([*actions, *milestones], key=lambda a: a.get("due", "9999"))
+    # a quarter (2026-Q3) sorts as its last day
+    items = sorted([*actions, *milestones], key=lambda a: str(day(a["due"])) if "due" in a else "9999")
     if not items:
         return none(language)
     rows = []
