@@ -73,8 +73,8 @@ def test_every_reason_of_derive_has_german() -> None:
 def _assessed(potential: dict):
     from conftest import AS_OF, SCHEMA
 
-    from kamdocs.core.config import Config
     from kamdocs.core.confidentiality import Confidentiality
+    from kamdocs.core.config import Config
     from kamdocs.core.loader import Document
     from kamdocs.figures.assessment import Context, assess
 
