@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, write_plan
+from conftest import ROOT, load_plan, write_plan
 
 from kamdocs.app.cli import main
 
@@ -404,3 +404,19 @@ def test_rollover_writes_valid_plans_and_never_overwrites(run, tmp_path: Path) -
     assert target.read_text().endswith("# edited\n")
     assert run("rollover", "nordwerk", "--to", "2027", "--force").exit_code == 0
     assert run("rollover", "nordwerk", "--to", "2020").exit_code == 2
+
+
+def test_portfolio_never_adds_different_currencies(run, workspace: Path) -> None:
+    plan = load_plan()
+    plan["account"] = {**plan["account"], "id": "dollar-co", "name": "Dollar Co"}
+    plan["plan"] = {**plan["plan"], "currency": "USD"}
+    write_plan(workspace, plan, account="dollar-co")
+    refused = run("portfolio", "--as-of", "2026-11-24", cwd=workspace)
+    assert refused.exit_code == 0, refused.output
+    assert "not computable (the portfolio holds plans in EUR, USD: amounts in different currencies are not added" in refused.output
+    pyproject = workspace / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8") + "\n[tool.kam.rates]\nUSD = 0.5\n", encoding="utf-8")
+    summed = run("portfolio", "--as-of", "2026-11-24", "--format", "json", cwd=workspace)
+    data = json.loads(summed.output)
+    revenue = {a["account"]: a["revenue"]["value"] for a in data["accounts"]}
+    assert data["totals"]["revenue"]["value"] == revenue["acme-tools"] + 0.5 * revenue["dollar-co"]

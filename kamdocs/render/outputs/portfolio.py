@@ -52,11 +52,12 @@ def render_portfolio(portfolio: Portfolio, fmt: str, edition: str, language: str
     title = f"{word('portfolio', language)} {portfolio.year}"
     out = [f"# {title}" if fmt == "markdown" else title, "", table(headers, rows, fmt, right)]
     totals = [
-        [column_label(k, language) if k in FIGURES else k, _short(f, language, currency)]
+        # a total says why it is missing (currencies that cannot be added), a row's cell is short
+        [column_label(k, language) if k in FIGURES else k, value_text(f, language, currency)]
         for k, f in portfolio.totals.items()
         if visible(f, edition)
     ]
-    concentration = [[word(k, language), _short(f, language, currency)] for k, f in portfolio.concentration.items()]
+    concentration = [[word(k, language), value_text(f, language, currency)] for k, f in portfolio.concentration.items()]
     out += [
         table([word("total", language), ""], totals, fmt, right=(1,)),
         table([word("concentration", language), ""], concentration, fmt, right=(1,)),
