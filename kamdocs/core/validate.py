@@ -98,7 +98,7 @@ def check_document(document: Document, schema_path: Path, as_of: dt.date, path: 
     """Schema findings, or, for a schema-valid plan, the rule findings; a plan in format 1 is checked by the
     format-1 schema, and told to migrate."""
     plan_format = document.data.get("kamdocs")
-    own = schema_for(schema_path, plan_format)
+    own = schema_for(schema_path, plan_format) if plan_format != CURRENT else None
     schema = load_schema(own if own is not None and own.is_file() else schema_path)
     findings = schema_findings(schema, document.data)
     if not findings:
