@@ -215,3 +215,17 @@ def test_kam_migrate_unknown_target(run, workspace: Path) -> None:
     result = run("migrate", "nowhere", cwd=workspace)
     assert result.exit_code == 2
     assert "nowhere: neither an account" in result.output
+
+
+def test_kam_migrate_refuses_a_folder_it_cannot_write(run, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    locked = (workspace / "accounts" / "quillsoft").resolve()
+    real = os.access
+    # as if the folder were read-only (chmod does not stop root, who runs these tests in CI containers)
+    monkeypatch.setattr(os, "access", lambda path, mode: False if Path(path).resolve() == locked else real(path, mode))
+    before = texts(workspace)
+    result = run("migrate", cwd=workspace)
+    assert result.exit_code == 2
+    assert "its folder is not writable; nothing was migrated" in result.output
+    assert texts(workspace) == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -482,6 +483,9 @@ def migrate(targets: tuple[str, ...], dry_run: bool, language: str | None, confi
         click.echo("Nothing was migrated: fix these problems first, then run kam migrate again.", err=True)
         sys.exit(EXIT_PROBLEMS)
     changed = [d for d in done if d.migration and d.migration.changes]
+    unwritable = [d.display for d in changed if not dry_run and not os.access(d.path.parent, os.W_OK)]
+    if unwritable:
+        raise EnvironmentProblem(f"{unwritable[0]}: its folder is not writable; nothing was migrated")
     for plan in changed:
         assert plan.migration is not None
         if dry_run:
@@ -489,8 +493,8 @@ def migrate(targets: tuple[str, ...], dry_run: bool, language: str | None, confi
             continue
         try:
             write_atomic(plan.path, plan.migration.new, force=True)
-        except WriteRefused as err:
-            raise EnvironmentProblem(str(err)) from None
+        except (WriteRefused, OSError) as err:
+            raise EnvironmentProblem(f"{plan.display}: cannot write: {err}") from None
         click.echo(f"migrated {plan.display} to format {CURRENT}:")
         for change in plan.migration.changes:
             click.echo(f"  {change.path}: {reason_text(change.message, config.language)}")
