@@ -176,6 +176,7 @@ def test_validate_tells_format1_plans_to_migrate(run, workspace: Path) -> None:
     )
     # an earlier year is read in its own format: a warning, no schema error
     assert "accounts/nordwerk/2025.yaml:3:10: warning [format]" in result.output
+    assert "(read in its own format until then)" in result.output
     assert "schema." not in result.output
 
 
@@ -229,3 +230,12 @@ def test_kam_migrate_refuses_a_folder_it_cannot_write(run, workspace: Path, monk
     assert result.exit_code == 2
     assert "its folder is not writable; nothing was migrated" in result.output
     assert texts(workspace) == before
+
+
+def test_kam_diff_reads_a_format1_plan_as_format_2(run, workspace: Path) -> None:
+    old = FORMAT1 / "accounts" / "nordwerk" / "2026.yaml"
+    new = ROOT / "accounts" / "nordwerk" / "2026.yaml"
+    result = run("diff", str(old), str(new), "--as-of", "2026-11-24", cwd=workspace)
+    assert result.exit_code == 0, result.output
+    # the examples were migrated as they were, apart from meridian-stores: nordwerk's meaning did not change
+    assert "0 changes, 0 figures changed" in result.output

@@ -24,7 +24,7 @@ from kamdocs.core.config import (
     parse_date,
 )
 from kamdocs.core.files import WriteRefused, write_atomic
-from kamdocs.core.formats import CURRENT
+from kamdocs.core.formats import CURRENT, upgrade
 from kamdocs.core.loader import Document, parse_text
 from kamdocs.core.problem import Problem, Severity
 from kamdocs.core.schema import SchemaLoadError
@@ -611,7 +611,10 @@ def _checked(text: str | None, file: str, path: Path, config: Config, path_rules
     if isinstance(loaded, Problem):
         return None, [loaded]
     problems = check_document(loaded, config.schema, config.as_of, path, path_rules)
-    return (None if any(p.severity is Severity.ERROR for p in problems) else loaded), problems
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    # an older format is compared as the current one reads it: a migration changes no meaning
+    return Document(loaded.file, loaded.text, upgrade(loaded.data)), problems
 
 
 @main.command()

@@ -81,16 +81,17 @@ def _later_plan_exists(path: Path) -> bool:
 
 
 def _format_finding(plan_format: Any, path: Path, path_rules: bool) -> Finding | None:
-    """What a plan in an older format must hear: migrate. An earlier year may wait (a warning); the latest may not."""
+    """What a plan in an older format must hear: migrate. An earlier year may wait (a warning), and so may a plan
+    read only to be compared (a file from elsewhere or from Git: `path_rules` off); an account's latest plan may not."""
     if plan_format == CURRENT or not isinstance(plan_format, int) or plan_format > CURRENT:
         return None
-    later = path_rules and _later_plan_exists(path)
+    waits = not path_rules or _later_plan_exists(path)
     return Finding(
         ("kamdocs",),
         FORMAT_RULE,
         f"plan format {plan_format}: run `kam migrate {path.parent.name}` to carry it to format {CURRENT}"
-        + (" (an earlier year: read in its own format until then)" if later else ""),
-        Severity.WARNING if later else Severity.ERROR,
+        + (" (read in its own format until then)" if waits else ""),
+        Severity.WARNING if waits else Severity.ERROR,
     )
 
 
