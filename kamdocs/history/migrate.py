@@ -69,20 +69,20 @@ class _Plan:
         self.edits: list[_Edit] = []
         self.changes: list[Change] = []
 
-    def _value_span(self, mapping: Any, key: str) -> tuple[int, int, int]:
+    def value_span(self, mapping: Any, key: str) -> tuple[int, int, int]:
         line, column = mapping.lc.value(key)
         found = _SCALAR.match(self.text.splitlines()[line], column)
         return line, column, found.end() if found else column
 
     def source(self, mapping: Any, key: str) -> str:
         """The value of `key` as written in the text."""
-        line, start, end = self._value_span(mapping, key)
+        line, start, end = self.value_span(mapping, key)
         return self.text.splitlines()[line][start:end]
 
     def rename(self, mapping: Any, old: str, new: str, value: Any, shown: str) -> None:
         """Put `value` (written as `shown`) under `new` where `old` was: same position, same comment."""
         key_line, key_column = mapping.lc.key(old)
-        line, start, end = self._value_span(mapping, old)
+        line, start, end = self.value_span(mapping, old)
         self.edits += [_Edit(line, start, end, shown), _Edit(key_line, key_column, key_column + len(old), new)]
         position = list(mapping).index(old)
         comment = mapping.ca.items.pop(old, None)
@@ -93,7 +93,7 @@ class _Plan:
 
     def replace(self, mapping: Any, key: str, value: Any, shown: str, note: str) -> None:
         """A new value for `key`, the old one kept as a comment `note` at the end of its line."""
-        line, start, end = self._value_span(mapping, key)
+        line, start, end = self.value_span(mapping, key)
         self.edits.append(_Edit(line, start, end, shown))
         if "#" not in self.text.splitlines()[line][end:]:
             length = len(self.text.splitlines()[line])
@@ -183,7 +183,7 @@ def migrate_text(text: str) -> Migration:
         return Migration(text, text, ())
     if found != 1:
         raise NotMigratable(f"kamdocs: {found} is no plan format this version knows (1 or {CURRENT})")
-    line, start, end = plan._value_span(plan.data, "kamdocs")
+    line, start, end = plan.value_span(plan.data, "kamdocs")
     plan.edits.append(_Edit(line, start, end, str(CURRENT)))
     plan.data["kamdocs"] = CURRENT
     plan.changes.append(Change("kamdocs", because("format marker 1 became {format}", format=CURRENT)))
@@ -218,10 +218,13 @@ def migrate_file(path: Path, display: str, schema_path: Path, as_of: dt.date) ->
     before = _check(loaded.text, display, path, schema_path, as_of)
     if before:
         return PlanMigration(path, display, None, tuple(before))
+    from ruamel.yaml.error import YAMLError  # imported here, as in rollover: not at start-up of every kam command
+
     try:
         migration = migrate_text(loaded.text)
-    except NotMigratable as err:
-        return PlanMigration(path, display, None, (Problem(display, 1, 1, "kamdocs", "migrate", str(err)),))
+    except (NotMigratable, YAMLError) as err:
+        message = str(err).replace("\n", " ")
+        return PlanMigration(path, display, None, (Problem(display, 1, 1, "kamdocs", "migrate", message),))
     after = _check(migration.new, display, path, schema_path, as_of) if migration.changes else []
     return PlanMigration(path, display, None if after else migration, tuple(after))
 
