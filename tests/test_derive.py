@@ -324,3 +324,13 @@ def test_meetings_held_against_planned() -> None:
     # (3 + 0) / (4 + 2)
     assert value(figures, "meetings_held") == pytest.approx(0.5)
     assert derive([plan_with({})], config(), Confidentiality())["meetings_held"].reason == "no meetings planned with the contacts"
+
+
+def test_executive_sponsor_paired_only_with_a_named_contact() -> None:
+    contacts = [{"id": "cfo", "name": "Cleo", "buying_roles": ["economic_buyer"]}]
+    by_position = plan_with({}, contacts=contacts, executive_sponsors=[{"ours": "ceo", "theirs_position": "CFO"}])
+    figures = derive([by_position], config(), Confidentiality())
+    assert value(figures, "sponsor_paired") is False and figures["sponsor_paired"].detail == ["CFO"]
+    named = plan_with({}, contacts=contacts, executive_sponsors=[{"ours": "ceo", "theirs": "cfo"}])
+    assert value(derive([named], config(), Confidentiality()), "sponsor_paired") is True
+    assert derive([plan_with({})], config(), Confidentiality())["sponsor_paired"].reason == "no executive sponsors paired"

@@ -34,6 +34,7 @@ FIGURES: dict[str, tuple[str, str]] = {
     "decision_maker_known": ("Decision maker known", "Entscheider bekannt"),
     "contacts_overdue": ("Contacts overdue for a meeting", "Überfällige Kontakte"),
     "meetings_held": ("Planned meetings held", "Geplante Termine wahrgenommen"),
+    "sponsor_paired": ("Executive sponsor paired", "Executive Sponsor auf beiden Seiten"),
     "adoption": ("Adoption of our products", "Nutzungsgrad unserer Produkte"),
     "kpi_targets_met": ("KPI targets met", "Erreichte KPI-Ziele"),
     "supporter_among_deciders": ("Supporter among decision makers", "Fürsprecher unter den Entscheidern"),
@@ -137,6 +138,7 @@ REASONS_DE: dict[str, str] = {
     "one owner holds every contact": "eine Person bei uns hält alle Kontakte",
     "no contact cadence planned": "kein Kontaktrhythmus geplant",
     "no meetings planned with the contacts": "keine Termine mit den Ansprechpartnern geplant",
+    "no executive sponsors paired": "keine Executive Sponsors zugeordnet",
     "needs footprint entries with seats and active users, or adoption": (
         "braucht Einträge der installierten Basis mit Lizenzen und aktiven Nutzern, oder den Nutzungsgrad"
     ),

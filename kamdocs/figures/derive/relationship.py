@@ -15,6 +15,8 @@ def relationship(d: Deriver) -> None:
     """single-threaded: at most one engaged contact, or one person on our side owns every relationship;
     engaged = active (left_on not passed) and, where a relationship strength is recorded, neither none nor weak;
     also: active contacts, a decision maker (or economic buyer) known, a supporter among them;
+    sponsor paired = one of our executives paired with an active, named contact (a pair known only by the
+    customer's position does not count yet);
     meetings held = Σ meetings held / Σ meetings planned over the active contacts with meetings planned;
     contacts overdue = active contacts with a contact cadence whose last contact lies more than one cadence back."""
     active = [c for c in d.plan.get("contacts", []) if not (c.get("left_on") and parse_date(c["left_on"]) <= d.as_of)]
@@ -47,6 +49,16 @@ def relationship(d: Deriver) -> None:
         )
     else:
         d.put("supporter_among_deciders", any(c.get("attitude") == "supporter" for c in deciders), "flag", [("contacts", ANY, "attitude")])
+    pairs = d.plan.get("executive_sponsors", [])
+    named = {c["id"] for c in active}
+    d.put(
+        "sponsor_paired",
+        any(p.get("theirs") in named for p in pairs) if pairs else None,
+        "flag",
+        [("executive_sponsors",)],
+        because("no executive sponsors paired"),
+        [p.get("theirs") or p.get("theirs_position") for p in pairs] if pairs else None,
+    )
     planned = [c for c in active if c.get("meetings_planned")]
     d.put(
         "meetings_held",
