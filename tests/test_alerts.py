@@ -50,7 +50,7 @@ def test_thresholds_change_the_gates(acme) -> None:
 
 def test_relationship_warnings(acme) -> None:
     acme["contacts"] += [
-        {"id": "k2", "name": "K2", "buying_role": "decision_maker", "attitude": "critic", "owner": "bob"},
+        {"id": "k2", "name": "K2", "buying_roles": ["decision_maker"], "attitude": "critic", "owner": "bob"},
     ]
     acme["contacts"][0]["attitude"] = "neutral"
     found = run(acme)
@@ -108,3 +108,17 @@ def test_alerts_speak_german(acme) -> None:
     acme["contacts"] = []
     [alert] = run(acme)["single-threaded"]
     assert make_reader(language="de").reason(alert.message) == "die Beziehung hängt an einer Person: kein Ansprechpartner erfasst"
+
+
+def test_care_measure_overdue_by_its_interval(acme) -> None:
+    acme["care"] = {
+        "measures": [
+            {"id": "qbr", "name": "QBR", "frequency": "quarterly", "last_done": "2026-08-24"},  # next due 2026-11-24: today, not overdue
+            {"id": "visit", "name": "Visit", "frequency": {"every": 30, "unit": "days"}, "last_done": "2026-10-01"},  # due 2026-10-31
+            {"id": "letter", "name": "Letter", "frequency": "yearly"},  # never done: nothing to judge
+            {"id": "fair", "name": "Fair", "occasion": "at every trade fair", "last_done": "2025-01-01"},
+        ]
+    }
+    found = run(acme)["care-overdue"]
+    assert [a.message for a in found] == ["care measure 'visit' is overdue: last done 2026-10-01, next was due 2026-10-31"]
+    assert found[0].path == ("care", "measures", 1, "last_done") and not found[0].blocking

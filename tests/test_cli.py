@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, write_plan
+from conftest import ROOT, load_plan, write_plan
 
 from kamdocs.app.cli import main
 
@@ -353,7 +353,7 @@ def test_diff_against_git_revisions(run, workspace: Path, acme) -> None:
     assert "| `accounts/acme-tools/2026.yaml` | 2026 → 2026 | changed | 1 |" in result.output
     assert "| `accounts/initech/2026.yaml` | — → 2026 | new plan | 0 |" in result.output
     assert "| `accounts/acme-tools/2027.yaml` | — → 2027 | new plan | 0 |" in result.output
-    assert "Plan › Status: draft → approved" in result.output
+    assert "Plan › Status: Draft → Approved" in result.output
     assert run("diff", "--base", "HEAD").output == "No plan changed.\n"
     bad = run("diff", "--base", "no-such-rev")
     assert bad.exit_code == 2 and bad.output.startswith("Error: git:")
@@ -523,3 +523,19 @@ def test_promise_a_missing_or_broken_schema_is_a_message(run, workspace: Path, s
     for args in (("rollover", "--to", "2027"), ("diff", "acme-tools")):
         result = run(*args, cwd=workspace)
         assert result.exit_code == 2 and "schema" in result.output and "Traceback" not in result.output, (args, result.output)
+
+
+def test_portfolio_never_adds_different_currencies(run, workspace: Path) -> None:
+    plan = load_plan()
+    plan["account"] = {**plan["account"], "id": "dollar-co", "name": "Dollar Co"}
+    plan["plan"] = {**plan["plan"], "currency": "USD"}
+    write_plan(workspace, plan, account="dollar-co")
+    refused = run("portfolio", "--as-of", "2026-11-24", cwd=workspace)
+    assert refused.exit_code == 0, refused.output
+    assert "not computable (the portfolio holds plans in EUR, USD: amounts in different currencies are not added" in refused.output
+    pyproject = workspace / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8") + "\n[tool.kam.rates]\nUSD = 0.5\n", encoding="utf-8")
+    summed = run("portfolio", "--as-of", "2026-11-24", "--format", "json", cwd=workspace)
+    data = json.loads(summed.output)
+    revenue = {a["account"]: a["revenue"]["value"] for a in data["accounts"]}
+    assert data["totals"]["revenue"]["value"] == revenue["acme-tools"] + 0.5 * revenue["dollar-co"]

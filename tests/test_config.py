@@ -105,3 +105,15 @@ def test_promise_every_configuration_value_is_range_checked(tmp_path: Path, tabl
     write(tmp_path, table)
     with pytest.raises(ConfigError, match=re.escape(words)):
         load_config(cwd=tmp_path)
+
+
+def test_exchange_rates(tmp_path) -> None:
+    source = tmp_path / "pyproject.toml"
+    source.write_text('[tool.kam]\ncurrency = "EUR"\n[tool.kam.rates]\nUSD = 0.92\nGBP = 1.17\n', encoding="utf-8")
+    assert load_config(source).rates == {"USD": 0.92, "GBP": 1.17}
+    source.write_text("[tool.kam.rates]\nusd = 0.92\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="'usd': expected a three-letter currency code"):
+        load_config(source)
+    source.write_text("[tool.kam.rates]\nUSD = 0\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="USD = 0: expected a rate above 0"):
+        load_config(source)

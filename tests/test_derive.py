@@ -144,7 +144,7 @@ def test_dates(figures) -> None:
 
 
 def test_missing_inputs_are_not_computable_with_a_reason() -> None:
-    plan = {"kamdocs": 1, "account": {"id": "x", "name": "X"}, "plan": {"year": 2026, "owner": "O", "status": "draft"}}
+    plan = {"kamdocs": 2, "account": {"id": "x", "name": "X"}, "plan": {"year": 2026, "owner": "O", "status": "draft"}}
     figures = derive([plan], config(), Confidentiality())
     for key in (
         "revenue",
@@ -182,7 +182,7 @@ OPPORTUNITIES = st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from([0, 0.
 @given(committed=st.integers(0, 10**6), opportunities=OPPORTUNITIES)
 def test_forecast_lies_between_worst_and_best(committed: int, opportunities) -> None:
     plan = {
-        "kamdocs": 1,
+        "kamdocs": 2,
         "account": {"id": "x", "name": "X"},
         "plan": {"year": 2026, "owner": "O", "status": "draft"},
         "potential": {
@@ -367,3 +367,145 @@ def test_a_passed_review_date_is_overdue(initech) -> None:
     days = derived(initech)["days_to_review"]
     assert days.value == -112
     assert make_reader(language="en").value(days) == "overdue by 112 days"
+
+
+def plan_with(potential: dict, **more) -> dict:
+    return {
+        "kamdocs": 2,
+        "account": {"id": "x", "name": "X"},
+        "plan": {"year": 2026, "owner": "O", "status": "draft"},
+        "sales": [{"period": 2025, "category": "A", "revenue": 900_000}],
+        "potential": potential,
+        **more,
+    }
+
+
+def test_forecast_counts_recurring_revenue_without_committed_revenue() -> None:
+    # a SaaS customer paying 850,000 a year, nothing one-time committed, one upsell at 40 %: 850,000 + 0.4 × 100,000
+    plan = plan_with(
+        {"recurring_revenue": 850_000, "opportunities": [{"id": "up", "title": "Upsell", "value": 100_000, "probability": 0.4}]}
+    )
+    figures = derive([plan], config(), Confidentiality())
+    assert value(figures, "forecast") == pytest.approx(890_000)
+    assert value(figures, "forecast_worst") == 850_000
+    assert value(figures, "forecast_best") == 950_000
+    detail = figures["forecast"].detail
+    assert detail["committed"] == 850_000
+    assert detail["secured"] == {"committed": None, "recurring": 850_000, "run_rate": None}
+    # beats 900,000 only when the upsell is won: 40 %
+    assert value(figures, "forecast_beats_last_year") == pytest.approx(0.4)
+
+
+def test_secured_base_adds_committed_recurring_and_run_rate() -> None:
+    plan = plan_with({"committed_revenue": 50_000, "recurring_revenue": 600_000, "run_rate_revenue": 200_000})
+    figures = derive([plan], config(), Confidentiality())
+    assert value(figures, "forecast") == 850_000 == value(figures, "forecast_worst") == value(figures, "forecast_best")
+    assert value(figures, "forecast_beats_last_year") == 0
+
+
+def test_no_secured_revenue_is_said_never_shown_as_zero() -> None:
+    with_pipeline = plan_with({"opportunities": [{"id": "o", "title": "O", "value": 100_000, "probability": 0.5}]})
+    figures = derive([with_pipeline], config(), Confidentiality())
+    assert value(figures, "forecast") == 50_000
+    assert figures["forecast"].detail["committed"] is None
+    empty = derive([plan_with({})], config(), Confidentiality())
+    assert empty["forecast"].value is None
+    assert empty["forecast"].reason == "no secured revenue recorded (committed, recurring or run-rate) and no opportunities"
+
+
+def test_an_unknown_probability_is_left_out_with_a_reason_not_taken_at_half() -> None:
+    plan = plan_with(
+        {
+            "committed_revenue": 100_000,
+            "opportunities": [
+                {"id": "known", "title": "K", "value": 100_000, "probability": 0.5},
+                {"id": "vague", "title": "V", "value": 400_000, "probability": "unknown"},
+            ],
+        }
+    )
+    figures = derive([plan], config(), Confidentiality())
+    assert value(figures, "forecast") == 150_000
+    assert value(figures, "forecast_best") == 200_000
+    assert figures["forecast"].detail["left_out"] == [{"id": "vague", "reason": "probability not known yet: left out of the forecast"}]
+    only_unknown = derive([plan_with({"opportunities": plan["potential"]["opportunities"][1:]})], config(), Confidentiality())
+    assert only_unknown["forecast"].reason == (
+        "no secured revenue recorded (committed, recurring or run-rate) and no opportunity with a known probability"
+    )
+
+
+def test_kpi_targets_met_and_adoption() -> None:
+    plan = plan_with(
+        {},
+        kpis={
+            "nps": {"promoters": 6, "passives": 2, "detractors": 2},  # NPS 40
+            "complaints": 3,
+            "targets": {"nps": 50, "adoption": 0.8, "complaints_max": 5, "renewal_rate": 0.9},
+        },
+        footprint=[
+            {"id": "crm", "offering": "CRM", "seats": 400, "active_users": 340},
+            {"id": "bi", "offering": "BI", "seats": 100, "active_users": 60},
+        ],
+    )
+    figures = derive([plan], config(), Confidentiality())
+    # adoption = (340 + 60) / (400 + 100) = 0.8: met; NPS 40 < 50: missed; 3 complaints ≤ 5: met;
+    # renewal rate not measured: not counted. 2 of 3.
+    assert value(figures, "adoption") == pytest.approx(0.8)
+    assert value(figures, "kpi_targets_met") == pytest.approx(2 / 3)
+    assert {k: v["met"] for k, v in figures["kpi_targets_met"].detail.items()} == {"nps": False, "adoption": True, "complaints_max": True}
+
+
+def test_economic_buyer_decides_and_weak_relationships_do_not_count() -> None:
+    contacts = [
+        {"id": "cfo", "name": "CFO", "buying_roles": ["economic_buyer", "influencer"], "owner": "a", "relationship_strength": "strong"},
+        {"id": "it", "name": "IT", "buying_roles": ["technical_evaluator"], "owner": "b", "relationship_strength": "weak"},
+        {"id": "ops", "name": "Ops", "buying_roles": ["user"], "owner": "b", "relationship_strength": "none"},
+    ]
+    figures = derive([plan_with({}, contacts=contacts)], config(), Confidentiality.of(load_schema(SCHEMA)))
+    assert value(figures, "decision_maker_known") is True
+    assert value(figures, "active_contacts") == 3
+    assert value(figures, "single_threaded") is True
+    assert figures["single_threaded"].detail == "at most one contact with a good or strong relationship"
+    assert figures["single_threaded"].confidential
+
+
+def test_contacts_overdue_by_their_cadence() -> None:
+    contacts = [
+        {"id": "a", "name": "A", "buying_roles": ["user"], "contact_cadence": "monthly", "last_contact": "2026-05-31"},  # due 2026-06-30
+        {"id": "b", "name": "B", "buying_roles": ["user"], "contact_cadence": {"every": 2, "unit": "weeks"}, "last_contact": "2026-06-10"},
+        {"id": "c", "name": "C", "buying_roles": ["user"], "contact_cadence": "quarterly"},
+    ]
+    figures = derive([plan_with({}, contacts=contacts)], config(), Confidentiality())
+    # as of 2026-06-30: a is due today (not overdue), b was due 2026-06-24, c has no last contact
+    assert value(figures, "contacts_overdue") == 2
+    assert figures["contacts_overdue"].detail == [{"id": "b", "due": "2026-06-24"}, {"id": "c", "due": None}]
+
+
+def test_quarters_mean_their_last_day_as_due_dates() -> None:
+    actions = [
+        {"id": "q1", "title": "Q1", "status": "planned", "due": "2026-Q1"},  # 2026-03-31: overdue
+        {"id": "q2", "title": "Q2", "status": "unknown", "due": "2026-Q2"},  # 2026-06-30: due today, not overdue
+    ]
+    figures = derive([plan_with({}, actions=actions)], config(), Confidentiality())
+    assert value(figures, "overdue_actions") == 1
+
+
+def test_meetings_held_against_planned() -> None:
+    contacts = [
+        {"id": "a", "name": "A", "buying_roles": ["user"], "meetings_planned": 4, "meetings_held": 3},
+        {"id": "b", "name": "B", "buying_roles": ["user"], "meetings_planned": 2},
+        {"id": "c", "name": "C", "buying_roles": ["user"], "meetings_held": 5},  # nothing planned: not counted
+    ]
+    figures = derive([plan_with({}, contacts=contacts)], config(), Confidentiality())
+    # (3 + 0) / (4 + 2)
+    assert value(figures, "meetings_held") == pytest.approx(0.5)
+    assert derive([plan_with({})], config(), Confidentiality())["meetings_held"].reason == "no meetings planned with the contacts"
+
+
+def test_executive_sponsor_paired_only_with_a_named_contact() -> None:
+    contacts = [{"id": "cfo", "name": "Cleo", "buying_roles": ["economic_buyer"]}]
+    by_position = plan_with({}, contacts=contacts, executive_sponsors=[{"ours": "ceo", "theirs_position": "CFO"}])
+    figures = derive([by_position], config(), Confidentiality())
+    assert value(figures, "sponsor_paired") is False and figures["sponsor_paired"].detail == ["CFO"]
+    named = plan_with({}, contacts=contacts, executive_sponsors=[{"ours": "ceo", "theirs": "cfo"}])
+    assert value(derive([named], config(), Confidentiality()), "sponsor_paired") is True
+    assert derive([plan_with({})], config(), Confidentiality())["sponsor_paired"].reason == "no executive sponsors paired"

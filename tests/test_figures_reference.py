@@ -20,7 +20,8 @@ def test_every_figure_is_explained_with_its_formula() -> None:
     page = render_figures_reference(ctx.config, ctx.secrets, make_reader()).markdown
     for key in figure_keys():
         assert f"`{key}`" in page, key
-    assert "expected = committed revenue + Σ(value × probability)" in page
+    assert "secured base = committed revenue + recurring revenue + run-rate business" in page
+    assert "expected = secured base + Σ(value × probability)" in page
     assert "## Contribution margin I (DB I) *(confidential)*" in page
     # the corrected definitions (issue 11)
     assert "last notice day = contract end − notice period, month arithmetic from the end of the month" in page

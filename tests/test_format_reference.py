@@ -49,3 +49,12 @@ def test_types_are_readable() -> None:
     assert "| `sales[].revenue` | amount |" in page
     assert "| `plan.summary` | Markdown |" in page
     assert "| `goals` | list of objects |" in page
+
+
+def test_format_2_and_the_ways_to_write_a_value() -> None:
+    page = render_format_reference(load_schema(SCHEMA).raw, make_reader()).markdown
+    assert "(format 2)" in page
+    rows = {line.split("|")[1].strip(): line.split("|")[2].strip() for line in page.splitlines() if line.startswith("| `")}
+    assert rows["`potential.opportunities[].probability`"] == "number / `unknown`"
+    assert rows["`actions[].due`"] == "a date YYYY-MM-DD or a quarter like 2026-Q3"
+    assert rows["`care.measures[].frequency`"].startswith("weekly, monthly, quarterly, half_yearly, yearly, or {every: N")

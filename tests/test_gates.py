@@ -9,7 +9,7 @@ from kamdocs.view.gates import gate_result
 
 
 def test_alerts_become_problems_at_their_place(tmp_path, acme) -> None:
-    acme["contacts"].append({"id": "x", "name": "X", "buying_role": "user", "owner": "bob", "attitude": "critic"})
+    acme["contacts"].append({"id": "x", "name": "X", "buying_roles": ["user"], "owner": "bob", "attitude": "critic"})
     acme["contacts"][0]["attitude"] = "neutral"
     path = write_plan(tmp_path, acme)
     config = Config(root=ROOT, accounts=tmp_path / "accounts", schema=SCHEMA, as_of=AS_OF)

@@ -61,3 +61,41 @@ def test_reasons_in_german() -> None:
     assert german.value(figure) == "nicht berechenbar (Kosten fehlen für A, B in 2025)"
     assert german.value(pickle.loads(pickle.dumps(figure))) == "nicht berechenbar (Kosten fehlen für A, B in 2025)"
     assert german.value(Figure("x", None, "currency", reason="plain text")) == "nicht berechenbar (plain text)"
+
+
+def _assessed(potential: dict):
+    from conftest import AS_OF, SCHEMA
+
+    from kamdocs.core.confidentiality import Confidentiality
+    from kamdocs.core.config import Config
+    from kamdocs.core.loader import Document
+    from kamdocs.figures.assessment import Context, assess
+
+    plan = {
+        "kamdocs": 2,
+        "account": {"id": "x", "name": "X"},
+        "plan": {"year": 2026, "owner": "O", "status": "draft"},
+        "potential": potential,
+    }
+    config = Config(root=SCHEMA.parent, accounts=SCHEMA.parent, schema=SCHEMA, as_of=AS_OF)
+    return assess([Document("x.yaml", "", plan)], Context(config, (), Confidentiality()))
+
+
+def test_forecast_sentence_never_says_zero_secured() -> None:
+    pipeline_only = _assessed(
+        {
+            "opportunities": [
+                {"id": "a", "title": "A", "value": 100_000, "probability": 0.5},
+                {"id": "b", "title": "B", "value": 40_000, "probability": "unknown"},
+            ]
+        }
+    )
+    english = forecast_sentence(pipeline_only, make_reader())
+    assert "(no secured revenue recorded, €50,000 weighted pipeline)" in english
+    assert "Left out because their probability is not known yet: 1 opportunities." in english
+    assert "€0 secured" not in english and "committed" not in english
+    assert "(kein gesicherter Umsatz erfasst, 50.000\xa0€ gewichtete Chancen)" in forecast_sentence(
+        pipeline_only, make_reader(language="de")
+    )
+    recurring = forecast_sentence(_assessed({"recurring_revenue": 850_000}), make_reader())
+    assert "(€850,000 secured, €0 weighted pipeline)" in recurring

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from conftest import AS_OF, example_assessments
 
@@ -112,3 +114,20 @@ def test_portfolio_by_owner_in_every_format(golden_workspace, tmp_path) -> None:
 
     sheet = load_workbook(target).active
     assert [c.value for c in sheet[2]][:4] == ["Uma User", None, 2, 250_000]
+
+
+def test_amounts_in_different_currencies_are_never_added(latest) -> None:
+    eur, usd = row(latest["nordwerk"]), dataclasses.replace(row(latest["meridian-stores"]), currency="USD")
+    refused = build([eur, usd], 2026, currency="EUR")
+    assert refused.totals["revenue"].value is None
+    assert refused.totals["revenue"].reason == (
+        "the portfolio holds plans in EUR, USD: amounts in different currencies are not added (set [tool.kam.rates])"
+    )
+    assert refused.concentration["hhi"].value is None
+    converted = build([eur, usd], 2026, currency="EUR", rates={"USD": 0.5})
+    expected = eur.cells["revenue"].value + 0.5 * usd.cells["revenue"].value
+    assert converted.totals["revenue"].value == pytest.approx(expected)
+
+
+def test_a_plan_names_its_own_currency(latest) -> None:
+    assert latest["nordwerk"].currency == "EUR"  # no plan.currency: the currency of [tool.kam]

@@ -128,3 +128,29 @@ def test_rollover_of_shapes_the_text_edit_does_not_take_is_still_right() -> None
     )
     rolled = parse_text(rollover_text(flow, 2027), "2027.yaml")
     assert isinstance(rolled, Document) and rolled.data["milestones"] == [{"id": "m2", "title": "Open", "due": "2026-09-01"}]
+
+
+SECURED = """kamdocs: 2
+account: {id: x, name: X}
+plan: {year: 2026, owner: O, status: approved}
+contacts:
+  - {id: a, name: A, buying_roles: [user], meetings_planned: 4, meetings_held: 3}
+potential:
+  committed_revenue: 100000
+  recurring_revenue: 850000   # runs on
+  run_rate_revenue: 40000
+"""
+
+
+def test_recurring_revenue_runs_on_the_year_s_estimates_stay_behind() -> None:
+    loaded = parse_text(rollover_text(SECURED, 2027), "2027.yaml")
+    assert isinstance(loaded, Document)
+    assert loaded.data["potential"] == {"recurring_revenue": 850000}
+    assert loaded.data["contacts"][0] == {"id": "a", "name": "A", "buying_roles": ["user"], "meetings_planned": 4}
+
+
+def test_the_file_s_list_indentation_is_kept() -> None:
+    # "key:\n  - item" stays indented, "key:\n- item" stays flush: no line changes but those that must
+    for text in (SECURED, SECURED.replace("\n  - {id: a", "\n- {id: a")):
+        rolled = rollover_text(text, 2027)
+        assert ("\n  - {id: a" in rolled) == ("\n  - {id: a" in text)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 from conftest import FIXTURES, ROOT, SCHEMA
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 from kamdocs.core.loader import load_file
 from kamdocs.core.schema import WILDCARD, SchemaLoadError, load_schema, schema_findings
@@ -51,7 +53,10 @@ def test_extension_keys_are_allowed_anywhere(schema, acme) -> None:
         (("potential", "opportunities", 0, "probability"), 60, "schema.maximum", "60 is greater than the maximum of 1"),
         (("potential", "opportunities", 0, "value"), "lots", "schema.type", "expected a number, found 'lots'"),
         (("plan", "status"), "done", "schema.enum", "use one of draft, in_review, approved"),
-        (("kamdocs",), 2, "schema.const", "expected 1"),
+        (("kamdocs",), 3, "schema.const", "expected 2"),
+        (("potential", "opportunities", 0, "probability"), "maybe", "schema.enum", "'maybe' is not allowed: use one of unknown"),
+        (("actions", 0, "due"), "2026-Q5", "schema.anyOf", "expected a date YYYY-MM-DD or a quarter like 2026-Q3"),
+        (("contacts", 0, "contact_cadence"), "sometimes", "schema.enum", "use one of weekly, monthly, quarterly, half_yearly, yearly"),
         (("sales", 0, "period"), "2025-Q5", "schema.pattern", "not valid here"),
         (("sales", 0, "revenue"), -5, "schema.minimum", "less than the minimum of 0"),
         (("account", "id"), "Acme Tools", "schema.pattern", "expected lower-case letters, digits and hyphens"),
@@ -255,3 +260,60 @@ def test_promise_no_message_repeats_a_confidential_value(schema, acme, path: tup
 def test_messages_on_other_fields_still_show_the_value(schema, acme) -> None:
     acme["plan"]["status"] = "done"
     assert findings(schema, acme) == [("schema.enum", ("plan", "status"), "'done' is not allowed: use one of draft, in_review, approved")]
+
+
+def _enums(node: Any, path: str = "") -> Iterator[tuple[str, dict]]:
+    if isinstance(node, dict):
+        if "enum" in node:
+            yield path, node
+        for key, child in node.items():
+            yield from _enums(child, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _enums(child, f"{path}/{index}")
+
+
+@pytest.mark.parametrize("name", ["account-plan.schema.json", "account-plan.v1.schema.json"])
+def test_every_enum_value_has_an_english_and_a_german_label(name: str) -> None:
+    raw = json.loads((ROOT / "schema" / name).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(raw)
+    enums = list(_enums(raw))
+    assert len(enums) >= 17
+    for where, node in enums:
+        labels = node.get("x-kam-enum-labels")
+        assert labels is not None, where
+        assert set(labels) == {"en", "de"}, where
+        for language in ("en", "de"):
+            assert list(labels[language]) == node["enum"], (where, language)
+            assert all(isinstance(text, str) and text and text != value for value, text in labels[language].items() if "_" in value), where
+
+
+def test_german_labels_use_the_agreed_terms() -> None:
+    text = (ROOT / "schema" / "account-plan.schema.json").read_text(encoding="utf-8")
+    checklists = (ROOT / "schema" / "checklists.yaml").read_text(encoding="utf-8")
+    for wrong in ('"Referenzwert"', '"Stufe"', '"Einstieg"', '"Lieferanteil"', "Marktanteil beim Kunden", "Der Einstieg"):
+        assert wrong not in text and wrong not in checklists, wrong
+    assert '"x-kam-label-de": "Referenzpotenzial"' in text
+    assert '"x-kam-label-de": "Gesprächseröffnung"' in text
+    assert '"x-kam-label-de": "Lieferanteil beim Kunden"' in text and "de: Lieferanteil beim Kunden" in checklists
+    assert '"buyer": "Einkäufer"' in text
+
+
+def _properties(node: Any, path: str = "") -> Iterator[tuple[str, dict]]:
+    if isinstance(node, dict):
+        for key, child in node.get("properties", {}).items():
+            yield f"{path}.{key}", child
+            yield from _properties(child, f"{path}.{key}")
+        for key in ("items", "$defs"):
+            if isinstance(node.get(key), dict):
+                children = node[key].values() if key == "$defs" else [node[key]]
+                for child in children:
+                    yield from _properties(child, path)
+        for child in node.get("anyOf", []):
+            yield from _properties(child, path)
+
+
+def test_every_property_has_a_title_and_a_german_label() -> None:
+    raw = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    missing = [path for path, node in _properties(raw) if not node.get("title") or not node.get("x-kam-label-de")]
+    assert missing == []

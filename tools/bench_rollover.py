@@ -24,7 +24,7 @@ from bench_validate import BIN, ROOT, SCHEMA, measure
 from gen_portfolio import write_portfolio
 
 from kamdocs.core.validate import validate_files
-from kamdocs.history.rollover import _compose, _list_offset, _round_trip, _Text  # the baseline is the round trip itself
+from kamdocs.history.rollover import dump, load_round_trip, roll  # the baseline is the round trip itself
 
 AS_OF = dt.date(2026, 11, 24)
 
@@ -33,7 +33,9 @@ def previous_implementation(source: Path, year: int) -> str:
     """What `kam rollover` did per account before: validate the plan alone, then the ruamel round trip."""
     validate_files([source], SCHEMA, AS_OF, source.parent)
     text = source.read_text(encoding="utf-8-sig")
-    return _round_trip(text, year, _list_offset(_compose(text), _Text(text)))
+    plan = load_round_trip(text)
+    roll(plan, year)
+    return dump(plan, text)
 
 
 def main(argv: list[str]) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -24,6 +25,7 @@ from kamdocs.core.config import (
     parse_date,
 )
 from kamdocs.core.files import WriteRefused, write_atomic, write_folder
+from kamdocs.core.formats import CURRENT
 from kamdocs.core.problem import Severity
 from kamdocs.core.schema import SchemaLoadError, load_schema
 from kamdocs.core.validate import (
@@ -46,6 +48,7 @@ from kamdocs.figures.classify import read_customers
 from kamdocs.figures.portfolio import account_row
 from kamdocs.figures.portfolio import build as build_portfolio
 from kamdocs.history.git_source import GitError, changed_files, is_plan_path, top_level
+from kamdocs.history.migrate import migrate_files
 from kamdocs.history.new_plan import new_plan_text
 from kamdocs.history.pairs import PairingError, checked, file_pair, git_pairs, with_history, year_pair
 from kamdocs.history.rollover import roll_file, unified
@@ -260,7 +263,8 @@ def show(
     _require_valid(results)
     if not found:
         raise EnvironmentProblem(f"{folder}: holds no plan")
-    click.echo(render_show(found[0], _reader(config), fmt), nl=False)
+    view = found[0]
+    click.echo(render_show(view, _reader(config).in_currency(view.currency), fmt), nl=False)
 
 
 @main.command()
@@ -376,6 +380,8 @@ def portfolio(
         chosen,
         [a for a, r, _ in rows if r is None],
         [a for a, r, last_year in rows if r is None and last_year],
+        config.currency,
+        config.rates,
     )
     if fmt == "xlsx":
         _emit(portfolio_xlsx(result, _reader(config), by), output, force)
@@ -459,8 +465,8 @@ def rollover(accounts: tuple[str, ...], year: int, dry_run: bool, force: bool, c
 
     Comments and key order are kept. The copy gets the new year and status
     draft; done and cancelled actions, reached milestones, closed risks,
-    answered questions, won and lost opportunities and the committed revenue
-    stay behind; this year's review moves into earlier_reviews; the survey
+    answered questions, won and lost opportunities, the committed revenue, the
+    run-rate estimate and the meetings held stay behind; this year's review moves into earlier_reviews; the survey
     counts start empty. Sales history and everything else is kept. Writes
     atomically, never over an existing plan without --force.
 
@@ -503,6 +509,80 @@ def rollover(accounts: tuple[str, ...], year: int, dry_run: bool, force: bool, c
         raise EnvironmentProblem(f"{listed}: exists; use --force to overwrite (nothing written)")
     for target, text in zip(targets, rolled, strict=True):
         _emit(text, target, force)
+
+
+def _migration_targets(config: Config, targets: tuple[str, ...]) -> list[Path]:
+    """Plan files of the accounts or paths given; default: every plan of the accounts folder."""
+    if not targets:
+        if not config.accounts.is_dir():
+            raise EnvironmentProblem(f"{config.accounts}: accounts folder not found (set accounts in [tool.kam] or give paths)")
+        return discover([config.accounts])
+    found: list[Path] = []
+    for target in targets:
+        folder = config.accounts / target
+        if re.fullmatch(r"[a-z0-9][a-z0-9-]*", target) and folder.is_dir():
+            found += discover([folder])
+        elif Path(target).exists():
+            found += discover([Path(target)])
+        else:
+            raise EnvironmentProblem(f"{target}: neither an account in {config.accounts} nor a plan file or folder")
+    return list(dict.fromkeys(found))
+
+
+@main.command()
+@click.argument("targets", nargs=-1)
+@click.option("--dry-run", is_flag=True, help="Print the changes as a diff; write nothing.")
+@language_option
+@config_option
+@as_of_option
+def migrate(targets: tuple[str, ...], dry_run: bool, language: str | None, config_file: Path | None, as_of: str | None) -> None:
+    """Carry plans from plan format 1 to format 2, in place.
+
+    TARGETS are account ids, plan files or folders; default: every plan of
+    the accounts folder. Comments, key order, x- keys and every value are
+    kept: a value moves (buying_role into the list buying_roles, a care
+    measure's frequency into an interval, or into occasion when it names
+    none), and a rewritten value keeps its old text as a comment. All or
+    nothing: when one plan cannot be migrated, none is written. Plans
+    already in format 2 are left as they are, so running it twice changes
+    nothing. Review the result with git diff.
+
+    \b
+    Examples:
+      kam migrate --dry-run
+      kam migrate nordwerk meridian-stores
+      kam migrate tests/fixtures
+    """
+    config = _config(config_file, as_of, language=language)
+    reader = _reader(config)
+    files = _migration_targets(config, targets)
+    try:
+        done = migrate_files(files, config.schema, config.as_of, Path.cwd().resolve())
+    except SchemaLoadError as err:
+        raise EnvironmentProblem(str(err)) from None
+    problems = [p for d in done for p in d.problems]
+    if problems:
+        click.echo(render([FileResult(d.display, d.problems) for d in done if d.problems], "text", click.style), nl=False, err=True)
+        click.echo("Nothing was migrated: fix these problems first, then run kam migrate again.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    changed = [d for d in done if d.migration and d.migration.changes]
+    unwritable = [d.display for d in changed if not dry_run and not os.access(d.path.parent, os.W_OK)]
+    if unwritable:
+        raise EnvironmentProblem(f"{unwritable[0]}: its folder is not writable; nothing was migrated")
+    for plan in changed:
+        assert plan.migration is not None
+        if dry_run:
+            click.echo(unified(plan.migration.old, plan.migration.new, plan.display, plan.display), nl=False)
+            continue
+        try:
+            write_atomic(plan.path, plan.migration.new, force=True)
+        except (WriteRefused, OSError) as err:
+            raise EnvironmentProblem(f"{plan.display}: cannot write: {err}") from None
+        click.echo(f"migrated {plan.display} to format {CURRENT}:")
+        for change in plan.migration.changes:
+            click.echo(f"  {change.path}: {reader.reason(change.message)}")
+    verb = "would migrate" if dry_run else "migrated"
+    click.echo(f"{len(files)} plans checked: {verb} {len(changed)}, {len(files) - len(changed)} already in format {CURRENT}.", err=dry_run)
 
 
 @main.command()

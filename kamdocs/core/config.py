@@ -54,6 +54,8 @@ class Config:
     source: Path | None = None
     as_of: dt.date = field(default_factory=dt.date.today)
     currency: str = "EUR"
+    rates: dict[str, float] = field(default_factory=dict)
+    """[tool.kam.rates]: what one unit of another currency is worth in `currency` (USD = 0.92), for portfolio totals."""
     fiscal_year_start: int = 1
     language: str = "en"
     edition: str = "shared"
@@ -137,6 +139,18 @@ def _thresholds(source: Path, table: Any) -> Thresholds:
     return Thresholds(**values)
 
 
+def _rates(source: Path, table: Any) -> dict[str, float]:
+    _expect(source, "rates", table, (dict,))
+    rates = {}
+    for code, rate in table.items():
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise ConfigError(f"{source}: [tool.kam.rates] {code!r}: expected a three-letter currency code like USD")
+        if _expect(source, f"rates.{code}", rate, (int, float)) <= 0:
+            raise ConfigError(f"{source}: [tool.kam.rates] {code} = {rate!r}: expected a rate above 0")
+        rates[code] = float(rate)
+    return rates
+
+
 def _figures(source: Path, table: Any) -> FigureSettings:
     _expect(source, "figures", table, (dict,))
     values: dict[str, Any] = {}
@@ -197,6 +211,8 @@ def load_config(config_file: Path | None = None, cwd: Path | None = None) -> Con
             if value not in allowed:
                 raise ConfigError(f"{source}: [tool.kam] {key} = {value!r}: expected one of {', '.join(allowed)}")
             values[key] = value
+        elif key == "rates":
+            values[key] = _rates(source, value)  # type: ignore[arg-type]
         elif key == "thresholds":
             values[key] = _thresholds(source, value)  # type: ignore[arg-type]
         elif key == "figures":
@@ -204,7 +220,7 @@ def load_config(config_file: Path | None = None, cwd: Path | None = None) -> Con
         else:
             raise ConfigError(
                 f"{source}: [tool.kam] unknown key {key!r} (known: accounts, schema, as_of, currency, "
-                "fiscal_year_start, language, edition, thresholds, figures)"
+                "fiscal_year_start, language, edition, rates, thresholds, figures)"
             )
     values.setdefault("accounts", root / "accounts")
     values.setdefault("schema", root / "schema" / "account-plan.schema.json")

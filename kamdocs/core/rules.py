@@ -14,6 +14,7 @@ from typing import Any
 
 from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.config import EARLIEST, LATEST
+from kamdocs.core.dates import day
 from kamdocs.core.problem import Finding, KeyPath
 from kamdocs.core.schema import WILDCARD, PlanSchema
 
@@ -114,7 +115,7 @@ _DATE_ORDER: tuple[tuple[KeyPath, str, str], ...] = (
 def dates_in_order(plan: dict[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     for pattern, earlier, later in _DATE_ORDER:
         for path, item in walk(plan, pattern):
-            if earlier in item and later in item and item[later] < item[earlier]:
+            if earlier in item and later in item and day(item[later]) < day(item[earlier], first=True):
                 yield Finding((*path, later), "date-order", f"{later} {item[later]} lies before {earlier} {item[earlier]}")
     reviewed = plan["plan"].get("last_reviewed")
     if reviewed and dt.date.fromisoformat(reviewed) > ctx.as_of:

@@ -274,6 +274,9 @@ def _message(error: ValidationError) -> str:
     if kind == "pattern":
         hint = error.schema.get("x-kam-hint") or f"text matching {error.validator_value}"
         return f"{describe(error.instance)} is not valid here: expected {hint}"
+    if kind in ("anyOf", "oneOf") and "x-kam-hint" in error.schema:
+        # a value that fits none of the ways to write it (a date or a quarter, an interval): name them all
+        return f"{describe(error.instance)} is not valid here: expected {error.schema['x-kam-hint']}"
     if kind == "const":
         return f"expected {error.validator_value!r}, found {describe(error.instance)}"
     if kind == "enum":

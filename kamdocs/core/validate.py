@@ -11,11 +11,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from kamdocs.core.formats import CURRENT, schema_for, upgrade
 from kamdocs.core.loader import Document, load_file
 from kamdocs.core.positions import to_problems
-from kamdocs.core.problem import Problem, Severity
+from kamdocs.core.problem import Finding, Problem, Severity
 from kamdocs.core.rules import RuleContext, rule_findings
 from kamdocs.core.schema import load_schema, schema_findings
 
@@ -94,19 +95,46 @@ def display_name(path: Path, base: Path) -> str:
         return str(path)
 
 
+FORMAT_RULE = "format"
+
+
+def _later_plan_exists(path: Path) -> bool:
+    return path.stem.isdigit() and any(p.stem.isdigit() and int(p.stem) > int(path.stem) for p in path.parent.glob("*.y*ml"))
+
+
+def _format_finding(plan_format: Any, path: Path, path_rules: bool) -> Finding | None:
+    """What a plan in an older format must hear: migrate. An earlier year may wait (a warning), and so may a plan
+    read only to be compared (a file from elsewhere or from Git: `path_rules` off); an account's latest plan may not."""
+    if plan_format == CURRENT or not isinstance(plan_format, int) or plan_format > CURRENT:
+        return None
+    waits = not path_rules or _later_plan_exists(path)
+    return Finding(
+        ("kamdocs",),
+        FORMAT_RULE,
+        f"plan format {plan_format}: run `kam migrate {path.parent.name}` to carry it to format {CURRENT}"
+        + (" (read in its own format until then)" if waits else ""),
+        Severity.WARNING if waits else Severity.ERROR,
+    )
+
+
 def check_document(document: Document, schema_path: Path, as_of: dt.date, path: Path, path_rules: bool = True) -> list[Problem]:
-    """Schema findings, or, for a schema-valid plan, the rule findings."""
-    schema = load_schema(schema_path)
+    """Schema findings, or, for a schema-valid plan, the rule findings; a plan in format 1 is checked by the
+    format-1 schema, and told to migrate."""
+    plan_format = document.data.get("kamdocs")
+    own = schema_for(schema_path, plan_format) if plan_format != CURRENT else None
+    schema = load_schema(own if own is not None and own.is_file() else schema_path)
     findings = schema_findings(schema, document.data)
     if not findings:
         findings = rule_findings(document.data, RuleContext(file=path, schema=schema, as_of=as_of), path_rules)
-    return to_problems(document, findings)
+    told = _format_finding(plan_format, path, path_rules)
+    return to_problems(document, [told, *findings] if told else findings)
 
 
 def validate_file(
     item: tuple[Path, str], schema_path: Path, as_of: dt.date, keep: bool = False, accounts: Path | None = None
 ) -> FileResult:
-    """One plan file checked; `accounts` is the folder whose plans must not link out of it."""
+    """One plan file checked; `accounts` is the folder whose plans must not link out of it. With `keep`, the valid
+    plan too, read as the current format."""
     path, display = item
     refused = path_problem(path, display, accounts)
     if refused:
@@ -116,7 +144,8 @@ def validate_file(
         return FileResult(display, (loaded,))
     problems = tuple(check_document(loaded, schema_path, as_of, path.resolve()))
     valid = not any(p.severity is Severity.ERROR for p in problems)
-    return FileResult(display, problems, loaded if keep and valid else None)
+    kept = Document(loaded.file, loaded.text, upgrade(loaded.data)) if keep and valid else None
+    return FileResult(display, problems, kept)
 
 
 Progress = Callable[[int], None]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kamdocs.core.config import Config
+from kamdocs.core.dates import after_interval, day
 from kamdocs.core.problem import KeyPath
 from kamdocs.figures.derive import OPEN_ACTION, Figures, parse_date
 from kamdocs.figures.figure import Amount, Share, because
@@ -25,6 +26,36 @@ class Alert:
     @property
     def blocking(self) -> bool:
         return self.gate in GATES
+
+
+def _care_overdue(plan: dict[str, Any], config: Config) -> list[Alert]:
+    """A care measure with an interval not done within it since it was last done."""
+    found = []
+    for index, measure in enumerate(plan.get("care", {}).get("measures", [])):
+        if "frequency" in measure and "last_done" in measure:
+            due = after_interval(day(measure["last_done"]), measure["frequency"])
+            if due < config.as_of:
+                message = because(
+                    "care measure '{id}' is overdue: last done {last}, next was due {due}",
+                    id=measure["id"],
+                    last=measure["last_done"],
+                    due=str(due),
+                )
+                found.append(Alert("care-overdue", ("care", "measures", index, "last_done"), message))
+    return found
+
+
+def _contacts_overdue(figures: Figures) -> list[Alert]:
+    overdue = figures["contacts_overdue"]
+    found = []
+    for entry in overdue.detail or []:
+        message = (
+            because("contact '{id}' is overdue for a meeting: due {due} by the planned cadence", id=entry["id"], due=entry["due"])
+            if entry["due"]
+            else because("contact '{id}' has a planned cadence but no last contact recorded", id=entry["id"])
+        )
+        found.append(Alert("contact-overdue", ("contacts",), message, overdue.confidential))
+    return found
 
 
 def alerts(plan: dict[str, Any], figures: Figures, completeness: float, config: Config) -> list[Alert]:
@@ -79,7 +110,11 @@ def alerts(plan: dict[str, Any], figures: Figures, completeness: float, config: 
         )
     single = figures["single_threaded"]
     if single.value:
-        found.append(Alert("single-threaded", ("contacts",), because("single-threaded relationship: {why}", why=single.detail)))
+        found.append(
+            Alert("single-threaded", ("contacts",), because("single-threaded relationship: {why}", why=single.detail), single.confidential)
+        )
+    found += _care_overdue(plan, config)
+    found += _contacts_overdue(figures)
     for index, question in enumerate(plan.get("open_questions", [])):
         if not question.get("owner") and not question.get("answer"):
             found.append(

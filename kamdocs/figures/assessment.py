@@ -50,6 +50,8 @@ class Assessment:
     account: str
     name: str
     year: int
+    currency: str
+    """The plan's currency: plan.currency, else the currency of [tool.kam]."""
     as_of: dt.date
     document: Document
     figures: Figures
@@ -86,6 +88,7 @@ def assess(history: Sequence[Document], context: Context) -> Assessment:
         account=plan["account"]["id"],
         name=plan["account"]["name"],
         year=plan["plan"]["year"],
+        currency=plan["plan"].get("currency", config.currency),
         as_of=config.as_of,
         document=history[-1],
         figures=figures,

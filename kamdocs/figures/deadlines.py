@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kamdocs.core.confidentiality import Confidentiality
+from kamdocs.core.dates import day
 from kamdocs.core.problem import KeyPath
 from kamdocs.figures.derive import OPEN_ACTION, Figures
 
@@ -28,7 +29,7 @@ def deadlines(plan: dict[str, Any], figures: Figures, secrets: Confidentiality) 
     def add(date: str | None, kind: str, title: str, path: KeyPath, title_path: KeyPath, secret: bool = False) -> None:
         if date:
             confidential = secret or secrets.covers(path) or secrets.covers(title_path)
-            found.append(Deadline(dt.date.fromisoformat(date), kind, title, path, confidential))
+            found.append(Deadline(day(date), kind, title, path, confidential))
 
     review = plan.get("annual_review", {})
     add(review.get("date"), "annual_review", review.get("place", ""), ("annual_review", "date"), ("annual_review", "place"))

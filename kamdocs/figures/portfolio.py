@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from kamdocs.core.loader import Document
 from kamdocs.figures.assessment import Assessment, Context, assess_year
 from kamdocs.figures.deadlines import upcoming
 from kamdocs.figures.figure import Figure, because
 
+SHARES = ("top_1_share", "top_3_share", "top_5_share")
 COLUMNS = ("tier", "revenue", "revenue_growth", "forecast", "margin_pct", "nps", "completeness", "next_deadline", "risk_exposure", "alerts")
 
 
@@ -26,6 +27,8 @@ class Row:
     overdue_actions: int = 0
     key_account_last_year: bool = False
     """The account had a plan for the year before, too."""
+    currency: str = "EUR"
+    """The currency of the row's amounts (the plan's)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ def row(assessment: Assessment) -> Row:
         assessment.document.data["plan"]["owner"],
         figures["overdue_actions"].value,
         assessment.year - 1 in assessment.plan_years,
+        assessment.currency,
     )
 
 
@@ -98,7 +102,7 @@ def retention(rows: Sequence[Row], year: int, dropped: Sequence[str]) -> Figure:
     return Figure("key_account_retention", kept / before, "percent", detail={"kept": kept, "of": before, "dropped": sorted(dropped)})
 
 
-def by_owner(rows: Sequence[Row]) -> tuple[OwnerRow, ...]:
+def by_owner(rows: Sequence[Row], currency: str = "EUR", rates: Mapping[str, float] | None = None) -> tuple[OwnerRow, ...]:
     """Per key account manager: accounts, revenue and forecast (sums), completeness (average), overdue actions (sum)."""
     owners: dict[str, list[Row]] = {}
     for r in rows:
@@ -107,8 +111,8 @@ def by_owner(rows: Sequence[Row]) -> tuple[OwnerRow, ...]:
     for owner, mine in sorted(owners.items()):
         cells = {
             "accounts": Figure("accounts", len(mine), "count"),
-            "revenue": _sum("revenue", [r.cells["revenue"] for r in mine], because("no account has revenue")),
-            "forecast": _sum("forecast", [r.cells["forecast"] for r in mine], because("no account has a forecast")),
+            "revenue": _sum("revenue", [_in(currency, rates or {}, r, "revenue") for r in mine], because("no account has revenue")),
+            "forecast": _sum("forecast", [_in(currency, rates or {}, r, "forecast") for r in mine], because("no account has a forecast")),
             "completeness": Figure("completeness", sum(r.cells["completeness"].value for r in mine) / len(mine), "percent"),
             "overdue_actions": Figure("overdue_actions", sum(r.overdue_actions for r in mine), "count"),
         }
@@ -116,27 +120,56 @@ def by_owner(rows: Sequence[Row]) -> tuple[OwnerRow, ...]:
     return tuple(result)
 
 
-def build(rows: Sequence[Row], year: int, without_plan: Sequence[str] = (), dropped: Sequence[str] = ()) -> Portfolio:
-    """Figures over the accounts' plans of one year.
+def _in(currency: str, rates: Mapping[str, float], row: Row, key: str) -> Figure:
+    """The row's figure in the portfolio's currency."""
+    figure = row.cells[key]
+    if row.currency == currency or not figure.computable:
+        return figure
+    return replace(figure, value=figure.value * rates[row.currency])
+
+
+def build(
+    rows: Sequence[Row],
+    year: int,
+    without_plan: Sequence[str] = (),
+    dropped: Sequence[str] = (),
+    currency: str = "EUR",
+    rates: Mapping[str, float] | None = None,
+) -> Portfolio:
+    """Figures over the accounts' plans of one year, in `currency`: a plan in another currency counts at its rate
+    in [tool.kam.rates]; without a rate for each, nothing is added up (amounts in different currencies never are).
 
     Concentration: share of the largest 1, 3 and 5 accounts in the total revenue, and the
     Herfindahl-Hirschman index HHI = Σ (revenue share × 100)², 10,000 for a single account.
     `dropped`: the accounts with a plan for last year and none for this year.
     """
-    rows = tuple(sorted(rows, key=lambda r: -(r.cells["revenue"].value or 0)))
+    rates = rates or {}
+    unconverted = sorted({r.currency for r in rows if r.currency != currency and r.currency not in rates})
+    if unconverted:
+        why = because(
+            "the portfolio holds plans in {currencies}: amounts in different currencies are not added (set [tool.kam.rates])",
+            currencies=", ".join(sorted({currency, *unconverted})),
+        )
+        return Portfolio(
+            year,
+            tuple(sorted(rows, key=lambda r: r.name)),
+            {key: Figure(key, None, "currency", reason=why) for key in ("revenue", "forecast", "risk_exposure")},
+            {key: Figure(key, None, "number" if key == "hhi" else "percent", reason=why) for key in (*SHARES, "hhi")},
+            tuple(without_plan),
+        )
+    rows = tuple(sorted(rows, key=lambda r: -(_in(currency, rates, r, "revenue").value or 0)))
     totals = {
-        key: _sum(key, [r.cells[key] for r in rows], because("no account has this figure"))
+        key: _sum(key, [_in(currency, rates, r, key) for r in rows], because("no account has this figure"))
         for key in ("revenue", "forecast", "risk_exposure")
     }
     totals["key_account_retention"] = retention(rows, year, dropped)
-    revenues = [r.cells["revenue"].value for r in rows if r.cells["revenue"].computable]
+    revenues = [f.value for f in (_in(currency, rates, r, "revenue") for r in rows) if f.computable]
     # shares of revenue are as confidential as the revenue they come from
     secret = any(r.cells["revenue"].confidential for r in rows)
     total = sum(revenues)
     none = because("no revenue")
     concentration: dict[str, Figure] = {}
-    for top in (1, 3, 5):
-        key = f"top_{top}_share"
+    for top, key in zip((1, 3, 5), SHARES, strict=True):
         concentration[key] = (
             Figure(key, sum(revenues[:top]) / total, "percent", secret) if total else Figure(key, None, "percent", secret, none)
         )
@@ -145,4 +178,4 @@ def build(rows: Sequence[Row], year: int, without_plan: Sequence[str] = (), drop
         if total
         else Figure("hhi", None, "number", secret, none)
     )
-    return Portfolio(year, rows, totals, concentration, tuple(without_plan), by_owner(rows))
+    return Portfolio(year, rows, totals, concentration, tuple(without_plan), by_owner(rows, currency, rates))

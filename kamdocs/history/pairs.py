@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from kamdocs.core.formats import upgrade
 from kamdocs.core.loader import Document, load_file, parse_bytes
 from kamdocs.core.problem import Problem, Severity
 from kamdocs.core.validate import check_document, discover, display_name, path_problem
@@ -92,7 +93,10 @@ def checked(
     if isinstance(loaded, Problem):
         return None, [loaded]
     problems = check_document(loaded, schema, as_of, path.resolve(), path_rules)
-    return (None if any(p.severity is Severity.ERROR for p in problems) else loaded), problems
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    # an older format is compared as the current one reads it: a migration changes no meaning
+    return Document(loaded.file, loaded.text, upgrade(loaded.data)), problems
 
 
 def with_history(document: Document, path: Path, loose: bool) -> list[Document]:
@@ -103,4 +107,4 @@ def with_history(document: Document, path: Path, loose: bool) -> list[Document]:
     year = document.data["plan"]["year"]
     siblings = discover([path.parent]) if path.parent.is_dir() else []
     earlier = [load_file(p) for p in siblings if p.stem.isdigit() and int(p.stem) < year]
-    return [*(d for d in earlier if isinstance(d, Document)), document]
+    return [*(Document(d.file, d.text, upgrade(d.data)) for d in earlier if isinstance(d, Document)), document]

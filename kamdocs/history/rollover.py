@@ -40,6 +40,7 @@ _LEAVES: tuple[tuple[tuple[str, ...], Callable[[Any], bool]], ...] = (
 _DROPPED: tuple[tuple[str, ...], ...] = (
     ("plan", "last_reviewed"),
     ("potential", "committed_revenue"),
+    ("potential", "run_rate_revenue"),  # an estimate for one year; recurring revenue runs on
     *(("kpis", key) for key in YEARLY_KPIS),
     *(("annual_review", key) for key in YEARLY_REVIEW),
 )
@@ -78,6 +79,8 @@ def roll(plan: Any, year: int) -> None:
         container = _get(plan, tuple(parent))
         if isinstance(container, dict):
             container.pop(key, None)
+    for contact in plan.get("contacts") or []:
+        contact.pop("meetings_held", None)  # counted afresh each year, against the meetings planned
     if held:
         plan["annual_review"].setdefault("earlier_reviews", []).insert(0, held)
 
@@ -274,18 +277,27 @@ def _edited(text: str, root: Node, document: Document, expected: dict[str, Any],
     return rolled if isinstance(check, Document) and check.data == expected else None
 
 
-def _round_trip(text: str, year: int, offset: int) -> str:
+def _round_trip_yaml(text: str) -> Any:
     # imported here: only plans the text edit cannot handle need it
     from ruamel.yaml import YAML
 
+    offset = _list_offset(_compose(text), _Text(text))
     yaml = YAML()  # round-trip: comments, key order and quoting survive
     yaml.preserve_quotes = True
     yaml.width = sys.maxsize  # long text stays on one line: rewrapping would show as a change
     yaml.indent(mapping=2, sequence=2 + offset, offset=offset)
-    plan = yaml.load(text)
-    roll(plan, year)
+    return yaml
+
+
+def load_round_trip(text: str) -> Any:
+    """A plan's text as round-trip data: edit it in place, then `dump` it with the same text."""
+    return _round_trip_yaml(text).load(text)
+
+
+def dump(plan: Any, text: str) -> str:
+    """The round-trip data of `text`, written back in the style of `text` (its list indentation, no rewrapping)."""
     out = io.StringIO()
-    yaml.dump(plan, out)
+    _round_trip_yaml(text).dump(plan, out)
     return out.getvalue()
 
 
@@ -298,7 +310,11 @@ def rollover_text(text: str, year: int, file: str = "plan.yaml") -> str:
     roll(expected, year)
     root = _compose(text)
     edited = _edited(text, root, document, expected, year)
-    return edited if edited is not None else _round_trip(text, year, _list_offset(root, _Text(text)))
+    if edited is not None:
+        return edited
+    plan = load_round_trip(text)
+    roll(plan, year)
+    return dump(plan, text)
 
 
 def roll_file(source: Path, year: int) -> str:

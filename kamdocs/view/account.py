@@ -71,6 +71,8 @@ class AccountView:
     year: int
     as_of: dt.date
     file: str
+    currency: str
+    """The plan's currency: every amount of the view is in it."""
     plan: dict[str, Any]
     """The plan as the edition may show it."""
     figures: dict[str, Figure]
@@ -102,17 +104,27 @@ def forecast_sentence(assessment: Assessment, reader: Reader) -> str:
     if not forecast.computable:
         return reader.say("No forecast for {year}: {reason}.").format(year=assessment.year, reason=reader.reason(forecast.reason))
     parts = forecast.detail
+    # a missing secured base is said, never shown as 0
+    secured = (
+        reader.say("no secured revenue recorded")
+        if parts["committed"] is None
+        else reader.say("{amount} secured").format(amount=reader.amount(parts["committed"]))
+    )
     text = reader.say(
-        "In {year} we expect {forecast} revenue from {name} ({committed} committed, {pipeline} weighted pipeline), between {worst} and {best}."
+        "In {year} we expect {forecast} revenue from {name} ({secured}, {pipeline} weighted pipeline), between {worst} and {best}."
     ).format(
         year=assessment.year,
         forecast=reader.amount(forecast.value),
         name=assessment.name,
-        committed=reader.amount(parts["committed"]),
+        secured=secured,
         pipeline=reader.amount(parts["weighted_pipeline"]),
         worst=reader.amount(f["forecast_worst"].value),
         best=reader.amount(f["forecast_best"].value),
     )
+    if parts.get("left_out"):
+        text += " " + reader.say("Left out because their probability is not known yet: {count} opportunities.").format(
+            count=len(parts["left_out"])
+        )
     chance = f["forecast_beats_last_year"]
     if chance.computable and reader.sees(chance):
         text += " " + reader.say("The chance to beat the {year} revenue of {revenue} is {chance}.").format(
@@ -157,6 +169,7 @@ def _checklists(assessment: Assessment, reader: Reader) -> tuple[ChecklistLine, 
 def view_account(history: Sequence[Assessment], reader: Reader) -> AccountView:
     """The view of the last assessment in `history` (the account's assessments, oldest first)."""
     current = history[-1]
+    reader = reader.in_currency(current.currency)
     figures = {key: figure for key, figure in current.figures.items() if reader.sees(figure)}
     revenue: tuple[tuple[int, float], ...] = ()
     if "revenue" in figures:
@@ -169,6 +182,7 @@ def view_account(history: Sequence[Assessment], reader: Reader) -> AccountView:
         year=current.year,
         as_of=current.as_of,
         file=current.document.file,
+        currency=current.currency,
         plan=reader.plan(current.document.data),
         figures=figures,
         lines=tuple(FigureLine(key, reader.label(key), reader.value(figure), figure) for key, figure in figures.items()),

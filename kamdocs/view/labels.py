@@ -46,6 +46,11 @@ FIGURES: dict[str, str] = {
     "stale": N_("Plan stale"),
     "days_to_review": N_("Days to annual review"),
     "key_account_retention": N_("Key accounts kept from last year"),
+    "contacts_overdue": N_("Contacts overdue for a meeting"),
+    "meetings_held": N_("Planned meetings held"),
+    "sponsor_paired": N_("Executive sponsor paired"),
+    "adoption": N_("Adoption of our products"),
+    "kpi_targets_met": N_("KPI targets met"),
 }
 
 WORDS: dict[str, str] = {

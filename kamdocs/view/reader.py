@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.config import Config
+from kamdocs.core.dates import QUARTER
 from kamdocs.core.problem import KeyPath
 from kamdocs.core.schema import WILDCARD, load_schema
 from kamdocs.figures.checklists import parse_path
@@ -103,6 +104,10 @@ class Reader:
         """A key path in words: the labels of its fields, e.g. "Sales › Revenue" for sales[].revenue."""
         names = [str(p) for p in path if not isinstance(p, int) and p != WILDCARD]
         return " › ".join(self.field(self.node(*names[: i + 1]), name) for i, name in enumerate(names))
+
+    def in_currency(self, currency: str) -> Reader:
+        """The same reader for amounts in another currency (a plan's own)."""
+        return self if currency == self.currency else replace(self, currency=currency)
 
     # --- what may be seen -----------------------------------------------------
     @property
@@ -214,4 +219,7 @@ class Reader:
         return i18n.decimal(value, self.language, decimals)
 
     def date(self, value: dt.date | str) -> str:
+        """A day, or a quarter where a plan only knows the quarter (2026-Q3: said as such, not as its last day)."""
+        if isinstance(value, str) and QUARTER.match(value):
+            return value
         return i18n.date_text(dt.date.fromisoformat(value) if isinstance(value, str) else value, self.language)

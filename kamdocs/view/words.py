@@ -11,7 +11,7 @@ TEXT: dict[str, str] = {
     "nps_history": N_("NPS by plan year"),
     "forecast_composition": N_("Forecast composition"),
     "forecast": N_("Forecast"),
-    "committed": N_("Committed"),
+    "committed": N_("Secured"),
     "weighted": N_("Weighted pipeline"),
     "worst": N_("Worst case"),
     "best": N_("Best case"),

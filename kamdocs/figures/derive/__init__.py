@@ -20,6 +20,7 @@ from kamdocs.figures.derive import (
     revenue,
     reviews,
     score,
+    targets,
 )
 from kamdocs.figures.derive.base import OPEN_ACTION, Deriver, Figures, Plan, parse_date, sales_by_year, year_of
 from kamdocs.figures.figure import Figure
@@ -35,6 +36,8 @@ STEPS: tuple[Callable[[Deriver], None], ...] = (
     forecast.forecast,
     kpis.kpis,
     kpis.clv,
+    targets.adoption,
+    targets.targets,
     action_plan.action_plan,
     action_plan.risks,
     relationship.relationship,
@@ -44,7 +47,7 @@ STEPS: tuple[Callable[[Deriver], None], ...] = (
 )
 """In order: a later step may read the figures of an earlier one."""
 
-_MINIMAL: Plan = {"kamdocs": 1, "account": {"id": "x", "name": "X"}, "plan": {"year": 2000, "owner": "O", "status": "draft"}}
+_MINIMAL: Plan = {"kamdocs": 2, "account": {"id": "x", "name": "X"}, "plan": {"year": 2000, "owner": "O", "status": "draft"}}
 
 
 def explained(config: Config, secrets: Confidentiality) -> list[tuple[str, list[Figure]]]:

@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 
 from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.config import Config
+from kamdocs.core.dates import day
 from kamdocs.core.problem import KeyPath
 from kamdocs.core.schema import WILDCARD as ANY
 from kamdocs.figures.figure import Figure
@@ -24,7 +25,8 @@ from kamdocs.figures.figure import Figure
 Plan = dict[str, Any]
 Figures = dict[str, Figure]
 
-OPEN_ACTION = ("planned", "in_progress")
+OPEN_ACTION = ("planned", "in_progress", "unknown")
+"""Statuses of an action still to do: one whose status is not known yet counts as open."""
 
 __all__ = [
     "ANY",
@@ -77,7 +79,8 @@ def parse_date(text: str) -> dt.date: ...
 @overload
 def parse_date(text: str | None) -> dt.date | None: ...
 def parse_date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+    """A plan's date; a quarter (2026-Q3) as a due or close date means its last day."""
+    return day(text) if text else None
 
 
 def sales_rows(history: Sequence[Plan], field: str) -> dict[int, list[dict[str, Any]]]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from kamdocs.core.dates import day
 from kamdocs.core.problem import KeyPath
-from kamdocs.figures.derive.base import ANY, Deriver, parse_date
+from kamdocs.figures.derive.base import ANY, Deriver
 from kamdocs.figures.derive.revenue import full_year_revenue
 from kamdocs.figures.figure import because
 
@@ -24,30 +25,38 @@ def forecast_distribution(committed: float, opportunities: Iterable[tuple[float,
     return distribution
 
 
+SECURED = ("committed_revenue", "recurring_revenue", "run_rate_revenue")
+"""The secured base of the forecast: one-time revenue already contracted, recurring revenue, run-rate business."""
+
+
 def forecast(d: Deriver) -> None:
-    """expected = committed revenue + Σ(value × probability) of the opportunities not lost;
-    worst = committed + won; best = committed + every opportunity not lost;
-    probability of beating last year = P(committed + Σ won values ≥ revenue of last year),
-    opportunities won independently; when last year has only some months on record, the last full year's revenue.
+    """secured base = committed revenue + recurring revenue + run-rate business (those recorded; a missing one is
+    never taken as 0); expected = secured base + Σ(value × probability) of the opportunities not lost;
+    worst = secured base + won; best = secured base + every opportunity not lost;
+    probability of beating last year = P(secured base + Σ won values ≥ revenue of last year), opportunities won
+    independently; when last year has only some months on record, the last full year's revenue.
     Each won deal counts once: a won opportunity marked in_committed_revenue is already in committed revenue.
-    Open opportunities whose expected close date has passed are stale: counted, and shown apart
-    (stale pipeline, their weighted value) until they are updated or closed."""
+    An opportunity whose probability is not known yet is left out, and the forecast says so. Open opportunities
+    whose expected close date has passed are stale: counted, and shown apart (stale pipeline, their weighted value)
+    until they are updated or closed."""
     potential = d.plan.get("potential", {})
     inputs: list[KeyPath] = [("potential",)]
-    live = [o for o in potential.get("opportunities", []) if o.get("stage") != "lost" and not o.get("in_committed_revenue")]
-    stale = [o for o in live if o["probability"] < 1 and o.get("expected_close") and parse_date(o["expected_close"]) < d.as_of]
-    committed = potential.get("committed_revenue")
-    if committed is None and not live:
+    not_lost = [o for o in potential.get("opportunities", []) if o.get("stage") != "lost" and not o.get("in_committed_revenue")]
+    live = [o for o in not_lost if o["probability"] != "unknown"]
+    unknown = [o["id"] for o in not_lost if o["probability"] == "unknown"]
+    stale = [o for o in live if o["probability"] < 1 and o.get("expected_close") and day(o["expected_close"]) < d.as_of]
+    secured = {key.removesuffix("_revenue"): potential.get(key) for key in SECURED}
+    recorded = [value for value in secured.values() if value is not None]
+    if not recorded and not live:
+        why = (
+            because("no secured revenue recorded (committed, recurring or run-rate) and no opportunity with a known probability")
+            if unknown
+            else because("no secured revenue recorded (committed, recurring or run-rate) and no opportunities")
+        )
         for key in ("forecast", "forecast_worst", "forecast_best", "forecast_beats_last_year"):
-            d.put(
-                key,
-                None,
-                "percent" if key == "forecast_beats_last_year" else "currency",
-                inputs,
-                because("needs committed revenue or opportunities"),
-            )
+            d.put(key, None, "percent" if key == "forecast_beats_last_year" else "currency", inputs, why)
         return
-    base = committed or 0.0
+    base = sum(recorded)
     weighted = sum(o["value"] * o["probability"] for o in live)
     won = sum(o["value"] for o in live if o["probability"] == 1)
     d.put(
@@ -56,9 +65,12 @@ def forecast(d: Deriver) -> None:
         "currency",
         inputs,
         detail={
-            "committed": base,
+            # None, not 0, when nothing secured is recorded: the reader must not read "0 committed"
+            "committed": base if recorded else None,
+            "secured": secured,
             "weighted_pipeline": weighted,
             "opportunities": len(live),
+            "left_out": [{"id": ident, "reason": because("probability not known yet: left out of the forecast")} for ident in unknown],
             "stale_pipeline": sum(o["value"] * o["probability"] for o in stale),
             "stale": [o["id"] for o in stale],
         },

@@ -72,12 +72,13 @@ def render_portfolio(portfolio: Portfolio, reader: Reader, fmt: str, by: str = "
             ([r.account, r.name, *("" if r.cells[k].value is None else r.cells[k].value for k in keys)] for r in portfolio.rows),
         )
     headers = [reader.word("account"), *(column_label(k, reader) for k in keys)]
-    rows = [[r.account, *(_short(r.cells[k], reader) for k in keys)] for r in portfolio.rows]
+    rows = [[r.account, *(_short(r.cells[k], reader.in_currency(r.currency)) for k in keys)] for r in portfolio.rows]
     right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
     title = f"{reader.word('portfolio')} {portfolio.year}"
     out = [f"# {title}" if fmt == "markdown" else title, "", table(headers, rows, fmt, right)]
-    totals = [[column_label(k, reader), _short(f, reader)] for k, f in portfolio.totals.items() if reader.sees(f)]
-    concentration = [[reader.word(k), _short(f, reader)] for k, f in portfolio.concentration.items() if reader.sees(f)]
+    # a total says why it is missing (currencies that cannot be added), a row's cell is short
+    totals = [[column_label(k, reader), reader.value(f)] for k, f in portfolio.totals.items() if reader.sees(f)]
+    concentration = [[reader.word(k), reader.value(f)] for k, f in portfolio.concentration.items() if reader.sees(f)]
     out += [
         table([reader.word("total"), ""], totals, fmt, right=(1,)),
         table([reader.word("concentration"), ""], concentration, fmt, right=(1,)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kamdocs.core.dates import day
 from kamdocs.render.markup import escape, render_inline
 from kamdocs.render.pages import charts
 from kamdocs.render.pages.html import block, html_link, html_table, table
@@ -51,10 +52,9 @@ def forecast_chart(view: AccountView, reader: Reader) -> str:
         return ""
     f = view.figures
     detail = f["forecast"].detail
-    parts = [
-        (reader.text("committed"), detail["committed"], reader.amount(detail["committed"])),
-        (reader.text("weighted"), detail["weighted_pipeline"], reader.amount(detail["weighted_pipeline"])),
-    ]
+    # a missing secured base is no bar of 0: it is left out
+    secured = [] if detail["committed"] is None else [(reader.text("committed"), detail["committed"], reader.amount(detail["committed"]))]
+    parts = [*secured, (reader.text("weighted"), detail["weighted_pipeline"], reader.amount(detail["weighted_pipeline"]))]
     marks = [
         (reader.text(key), f[fig].value, reader.amount(f[fig].value))
         for key, fig in (("worst", "forecast_worst"), ("best", "forecast_best"))
@@ -105,11 +105,11 @@ def stakeholders(plan: PlanView, reader: Reader) -> str:
     contacts = plan.plan.get("contacts", [])
     if not contacts:
         return none(reader)
-    role_node = plan.node("contacts", "buying_role")
+    role_node = plan.reader.resolved(plan.node("contacts", "buying_roles").get("items", {}))
     roles = role_node.get("enum", ROLE_ORDER)
     out = []
     for role in sorted(roles, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else 99):
-        people = [c for c in contacts if c["buying_role"] == role]
+        people = [c for c in contacts if role in c["buying_roles"]]  # a person with several roles appears under each
         if not people:
             continue
         columns = [k for k in ("position", "influence", "attitude", "owner", "notes") if any(k in c for c in people)]
@@ -127,12 +127,12 @@ def stakeholders(plan: PlanView, reader: Reader) -> str:
 
 
 def action_timeline(plan: PlanView, reader: Reader) -> str:
-    actions = sorted(plan.plan.get("actions", []), key=lambda a: a.get("due", "9999"))
+    actions = plan.plan.get("actions", [])
     milestones = [
         {"title": m["title"], "due": m["due"], "status": "reached" if "reached_on" in m else "milestone", "milestone": True}
         for m in plan.plan.get("milestones", [])
     ]
-    items = sorted([*actions, *milestones], key=lambda a: a.get("due", "9999"))
+    items = sorted([*actions, *milestones], key=lambda a: str(day(a["due"])) if "due" in a else "9999")
     if not items:
         return none(reader)
     status_node = plan.node("actions", "status")

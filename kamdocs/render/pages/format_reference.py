@@ -12,7 +12,7 @@ from kamdocs.view.reader import Reader
 HEADINGS: dict[str, Any] = {
     "title": N_("Plan format reference"),
     "intro": N_(
-        "Every field of a key account plan (format v1), generated from `schema/account-plan.schema.json`. Amounts are numbers in the configured currency; probabilities and shares are fractions from 0 to 1; dates are written `YYYY-MM-DD`. Keys starting with `x-` are free for company extensions. Fields marked confidential never appear in the shared edition."
+        "Every field of a key account plan (format {format}), generated from `schema/account-plan.schema.json`. Amounts are numbers in the plan's currency (`plan.currency`, else the configured one); probabilities and shares are fractions from 0 to 1; dates are written `YYYY-MM-DD`. Keys starting with `x-` are free for company extensions. Fields marked confidential never appear in the shared edition."
     ),
     "columns": (N_("Key"), N_("Type"), N_("English"), N_("Deutsch"), N_("Description")),
     "required": N_("required"),
@@ -25,7 +25,10 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _type(node: dict[str, Any], words: dict[str, Any]) -> str:
+def _type(node: dict[str, Any], words: dict[str, Any], defs: dict[str, Any] | None = None) -> str:
+    if "anyOf" in node:
+        # several ways to write it (a date or a quarter, a probability or `unknown`, an interval)
+        return str(node.get("x-kam-hint") or " / ".join(_type(_resolve(branch, defs or {}), words, defs) for branch in node["anyOf"]))
     if "enum" in node:
         return " / ".join(f"`{value}`" for value in node["enum"])
     if "const" in node:
@@ -62,7 +65,7 @@ def _rows(node: dict[str, Any], prefix: str, defs: dict[str, Any], words: dict[s
             marks.append(words["confidential"])
         note = f" *({', '.join(marks)})*" if marks else ""
         yield (
-            f"| `{key}` | {_cell(_type(child, words))} | {_cell(child.get('title', ''))} | "
+            f"| `{key}` | {_cell(_type(child, words, defs))} | {_cell(child.get('title', ''))} | "
             f"{_cell(child.get('x-kam-label-de', ''))} | {_cell(child.get('description', ''))}{note} |"
         )
         if child.get("type") == "object":
@@ -77,7 +80,8 @@ def render_format_reference(schema: dict[str, Any], reader: Reader) -> PageSourc
     words = {key: tuple(map(reader.say, text)) if isinstance(text, tuple) else reader.say(text) for key, text in HEADINGS.items()}
     defs = schema.get("$defs", {})
     header = "| " + " | ".join(words["columns"]) + " |\n|" + "---|" * len(words["columns"])
-    out = [f"# {words['title']}", "", words["intro"], ""]
+    plan_format = schema.get("properties", {}).get("kamdocs", {}).get("const", "")
+    out = [f"# {words['title']}", "", words["intro"].format(format=plan_format), ""]
     for name, raw in schema.get("properties", {}).items():
         node = _resolve(raw, defs)
         title = reader.field(node, name)

@@ -53,6 +53,7 @@ def account_uri(account: str, page: str = "index") -> str:
 def account_pages(history: list[Document], context: Context, reader: Reader) -> AccountSummary:
     """Every page of one account: the current plan, earlier years, year-over-year changes, the agenda."""
     assessments = [assess(history[: i + 1], context) for i in range(len(history))]
+    reader = reader.in_currency(assessments[-1].currency)
     views = [view_account(assessments[: i + 1], reader) for i in range(len(assessments))]
     current, view = assessments[-1], views[-1]
     account = current.account
@@ -107,6 +108,8 @@ def build_site(config: Config, base: Path, jobs: int | None = None) -> Site:
         year,
         [a.account for a in accounts if a.year != year],
         [a.account for a in accounts if a.year == year - 1],
+        config.currency,
+        config.rates,
     )
     pages = {uri: content for a in accounts for uri, content in a.pages.items()}
     pages[DASHBOARD] = render_page(dashboard_page(portfolio, accounts, classification, reader, config.as_of, problems))
