@@ -4,6 +4,7 @@ $ref'd definition and an array's items marked confidential)."""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -17,12 +18,10 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import AS_OF, ROOT
+from conftest import AS_OF, ROOT, make_reader
 
 from kamdocs.app.cli import main
-from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.rules import walk
-from kamdocs.core.schema import load_schema
 
 ACCOUNTS = ("kestrel-freight", "meridian-stores", "nordwerk")
 """Accounts with history, German and English plans, every confidential field filled in."""
@@ -36,33 +35,44 @@ def extend(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def changed(value: Any, rng: random.Random) -> Any:
-    """Another value of the same kind that the schema still accepts, different enough to change any ranking."""
-    if isinstance(value, bool):
+def changed(value: Any, node: dict[str, Any], reader: Any, rng: random.Random) -> Any:
+    """Another value that the schema still accepts, different enough to change any ranking."""
+    node = reader.resolved(node)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "anyOf" in node:
+        numeric = [reader.resolved(b) for b in node["anyOf"] if reader.resolved(b).get("type") in ("number", "integer")]
+        node = numeric[0] if numeric else node
+    if isinstance(value, bool) or "const" in node:
         return value
-    if isinstance(value, float) and 0 <= value <= 1:
-        return round(rng.uniform(0.05, 0.95), 2)
-    if isinstance(value, int):
-        return rng.randint(1, 5) if value <= 5 else rng.randint(1, 3 * value + 1000)
-    if isinstance(value, float):
-        return round(rng.uniform(1, 3 * value + 1000), 2)
+    if "enum" in node:
+        return rng.choice([v for v in node["enum"] if isinstance(v, type(value))] or [value])
+    if isinstance(value, (int, float)):
+        if node.get("maximum") == 1 and value in (0, 1):
+            return value  # a won or lost deal's probability, which the rules fix
+        # at most the value: every sum the rules check (shares, revenue within the customer's spend) stays valid,
+        # and each value moves by its own factor, so that rankings change
+        low = max(node.get("minimum", 0), value / 5)
+        return rng.randint(int(low), int(value)) if isinstance(value, int) else round(rng.uniform(low, value), 4)
     if isinstance(value, str):
+        if node.get("format") == "date" or "pattern" in node or "anyOf" in node:
+            return value
         return f"Secret {hashlib.sha256(f'{value}{rng.random()}'.encode()).hexdigest()[:12]}"
     if isinstance(value, list):
-        return [changed(item, rng) for item in value]
+        return [changed(item, node.get("items", {}), reader, rng) for item in value]
     if isinstance(value, dict):
-        return {key: changed(item, rng) for key, item in value.items()}
+        properties = node.get("properties", {})
+        return {key: changed(item, properties.get(key, {}), reader, rng) for key, item in value.items()}
     return value
 
 
-def perturb(plan: dict[str, Any], secrets: Confidentiality, seed: int) -> dict[str, Any]:
+def perturb(plan: dict[str, Any], schema: Path, seed: int) -> dict[str, Any]:
+    reader = make_reader(schema=schema)
     rng = random.Random(seed)
-    for pattern in secrets.paths:
+    for pattern in reader.secrets.paths:
         for path, _ in list(walk(plan, pattern)):
             node: Any = plan
             for part in path[:-1]:
                 node = node[part]
-            node[path[-1]] = changed(node[path[-1]], rng)
+            node[path[-1]] = changed(node[path[-1]], reader.node(*path), reader, rng)
     return plan
 
 
@@ -77,7 +87,6 @@ def repository(folder: Path, extended: bool, seed: int | None) -> Path:
     schema_file = folder / "schema" / "account-plan.schema.json"
     if extended:
         schema_file.write_text(json.dumps(extend(json.loads(schema_file.read_text())), indent=2, ensure_ascii=False))
-    secrets = Confidentiality.of(load_schema(schema_file))
     for account in ACCOUNTS:
         for source in sorted((ROOT / "accounts" / account).glob("*.yaml")):
             target = folder / "accounts" / account / source.name
@@ -86,7 +95,7 @@ def repository(folder: Path, extended: bool, seed: int | None) -> Path:
                 shutil.copy(source, target)
             else:
                 plan = yaml.safe_load(source.read_text(encoding="utf-8"))
-                perturbed = perturb(plan, secrets, seed + hash(source.name) % 1000)
+                perturbed = perturb(plan, schema_file, seed * 1000 + int(source.stem))
                 target.write_text(yaml.safe_dump(perturbed, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return folder
 
@@ -97,20 +106,20 @@ def command_outputs(folder: Path, tmp: Path) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
 
     def run(name: str, *args: str) -> None:
-        result = runner.invoke(main, [*args, "--config", str(folder / "pyproject.toml")], catch_exceptions=False)
+        result = runner.invoke(main, [*args, "--config", "pyproject.toml"], catch_exceptions=False)
         out[name] = f"exit {result.exit_code}\n".encode() + result.output.encode()
 
     def written(name: str, *args: str) -> None:
         target = tmp / name
-        result = runner.invoke(main, [*args, "-o", str(target), "--force", "--config", str(folder / "pyproject.toml")])
+        result = runner.invoke(main, [*args, "-o", str(target), "--force", "--config", "pyproject.toml"])
         assert result.exit_code == 0, result.output
         data = target.read_bytes()
         out[name] = data if not name.endswith(".xlsx") else _sheet_text(target).encode()
 
     shared = ("--edition", "shared")
-    run("validate", "validate", str(folder / "accounts"))
+    run("validate", "validate", "accounts")
     for fmt in ("text", "json", "github", "junit"):
-        run(f"validate {fmt}", "validate", "--format", fmt, str(folder / "accounts"))
+        run(f"validate {fmt}", "validate", "--format", fmt, "accounts")
         run(f"check {fmt}", "check", "--format", fmt, *shared)
     for language in ("en", "de"):
         lang = ("--language", language)
@@ -157,13 +166,19 @@ def site_files(folder: Path, language: str) -> dict[str, bytes]:
 
 
 def outputs(folder: Path, tmp: Path) -> dict[str, bytes]:
-    return {**command_outputs(folder, tmp), **site_files(folder, "en"), **site_files(folder, "de")}
+    # file names are printed relative to the folder a command runs in: both copies must read the same
+    with contextlib.chdir(folder):
+        return {**command_outputs(folder, tmp), **site_files(folder, "en"), **site_files(folder, "de")}
 
 
 @pytest.mark.parametrize("extended", [False, True], ids=["shipped schema", "extended schema"])
 def test_promise_changing_only_confidential_values_changes_no_shared_output(tmp_path: Path, extended: bool) -> None:
-    first = outputs(repository(tmp_path / "a", extended, seed=1) if (tmp_path / "a").mkdir() is None else tmp_path, tmp_path)
-    second = outputs(repository(tmp_path / "b", extended, seed=2) if (tmp_path / "b").mkdir() is None else tmp_path, tmp_path)
+    runs = []
+    for seed in (1, 2):
+        folder = tmp_path / f"run-{seed}"
+        folder.mkdir()
+        runs.append(outputs(repository(folder, extended, seed), tmp_path))
+    first, second = runs
     assert first.keys() == second.keys()
     differ = sorted(name for name in first if first[name] != second[name])
     assert differ == [], {name: _first_difference(first[name], second[name]) for name in differ[:5]}

@@ -21,6 +21,14 @@ class Confidentiality:
     def of(cls, schema: PlanSchema) -> Confidentiality:
         return cls(tuple(path for path, flag in schema.annotated("x-kam-confidential") if flag))
 
+    def touches(self, path: KeyPath) -> bool:
+        """Whether what lies at `path` holds a confidential value: it lies under a confidential path, or one lies under it
+        (a figure that reads a whole list reads every field of its items)."""
+        return self.covers(path) or any(
+            len(secret) > len(path) and all(s == p or WILDCARD in (s, p) for s, p in zip(secret, path, strict=False))
+            for secret in self.paths
+        )
+
     def covers(self, path: KeyPath) -> bool:
         return any(
             len(path) >= len(secret) and all(s == p or WILDCARD in (s, p) for s, p in zip(secret, path, strict=False))

@@ -42,6 +42,8 @@ class Finding:
     message: str
     severity: Severity = Severity.ERROR
     at_key: bool = False
+    reads: tuple[KeyPath, ...] = ()
+    """Other fields whose values the message states: it is said without values when any of them is confidential."""
 
 
 def format_path(path: KeyPath) -> str:

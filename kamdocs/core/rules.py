@@ -192,7 +192,12 @@ def sums_add_up(plan: dict[str, Any], ctx: RuleContext) -> Iterator[Finding]:
         )
     shares = [c.get("share", 0) for c in plan.get("customer_analysis", {}).get("competitors", [])]
     if sum(shares) > 1 + 1e-9:
-        yield Finding(("customer_analysis", "competitors"), "sums", f"the competitors' shares add up to {sum(shares):.0%}, more than 100 %")
+        yield Finding(
+            ("customer_analysis", "competitors"),
+            "sums",
+            f"the competitors' shares add up to {sum(shares):.0%}, more than 100 %",
+            reads=(("customer_analysis", "competitors", WILDCARD, "share"),),
+        )
     sales = plan.get("sales", [])
     for path, spend in walk(plan, ("key_figures", "customer_spend", WILDCARD)):
         ours = sum(row["revenue"] for row in sales if _within(row["period"], spend["period"]))
@@ -201,6 +206,7 @@ def sums_add_up(plan: dict[str, Any], ctx: RuleContext) -> Iterator[Finding]:
                 (*path, "amount"),
                 "sums",
                 f"the customer's total spend {spend['amount']:,} in {spend['period']} is below our own revenue {ours:,} there",
+                reads=(("sales", WILDCARD, "revenue"),),
             )
     seen: dict[tuple[str, str], int] = {}
     for index, row in enumerate(sales):
@@ -281,12 +287,12 @@ EXPECTS = {
 
 
 def _without_value(finding: Finding, secret: Callable[[KeyPath], bool]) -> Finding:
-    if not secret(finding.path):
+    if not any(secret(path) for path in (finding.path, *finding.reads)):
         return finding
     expected = EXPECTS.get(finding.rule, f"a value that meets the rule {finding.rule}")
     return replace(finding, message=f"expected {expected} (the value is confidential and not repeated here)")
 
 
 def rule_findings(plan: dict[str, Any], ctx: RuleContext, path_rules: bool = True) -> list[Finding]:
-    secret = Confidentiality.of(ctx.schema).covers
+    secret = Confidentiality.of(ctx.schema).touches
     return [_without_value(finding, secret) for rule in RULES if path_rules or rule not in PATH_RULES for finding in rule(plan, ctx)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kamdocs.figures.portfolio import COLUMNS, OWNER_COLUMNS, Portfolio
+from kamdocs.figures.portfolio import COLUMNS, OWNER_COLUMNS, Portfolio, Row
 from kamdocs.view.labels import FIGURES
 from kamdocs.view.reader import Reader
 
@@ -25,3 +25,11 @@ def owner_columns(portfolio: Portfolio, reader: Reader) -> list[str]:
 
 def owner_column_label(key: str, reader: Reader) -> str:
     return reader.word("accounts") if key == "accounts" else column_label(key, reader)
+
+
+def rows(portfolio: Portfolio, reader: Reader) -> tuple[Row, ...]:
+    """The accounts, largest revenue first where the edition may see revenue; otherwise by name, since even the
+    order would tell what the revenue is."""
+    if all(reader.sees(r.cells["revenue"]) for r in portfolio.rows):
+        return portfolio.rows
+    return tuple(sorted(portfolio.rows, key=lambda r: (r.name.casefold(), r.account)))

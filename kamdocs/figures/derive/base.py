@@ -164,7 +164,7 @@ class Deriver:
         note: str | None = None,
     ) -> None:
         """Record a figure; it is confidential when any of its inputs is."""
-        confidential = any(self.secrets.covers(path) for path in inputs)
+        confidential = any(self.secrets.touches(path) for path in inputs)
         if value is None and reason is None:
             raise ValueError(f"figure {key} has neither value nor reason")
         self.figures[key] = Figure(

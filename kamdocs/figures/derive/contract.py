@@ -16,7 +16,7 @@ def contract(d: Deriver) -> None:
     contract = d.plan.get("contract", {})
     end = parse_date(contract.get("end"))
     renewal = contract.get("renewal")
-    inputs = [("contract",)]
+    inputs = [("contract", key) for key in ("end", "notice_period_months", "renewal", "renewal_term_months")]
     detail: dict[str, str] | None = None
     term = contract.get("renewal_term_months", 0)
     if end is not None and renewal == "automatic" and term > 0 and end < d.as_of:

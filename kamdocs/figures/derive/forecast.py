@@ -40,7 +40,13 @@ def forecast(d: Deriver) -> None:
     whose expected close date has passed are stale: counted, and shown apart (stale pipeline, their weighted value)
     until they are updated or closed."""
     potential = d.plan.get("potential", {})
-    inputs: list[KeyPath] = [("potential",)]
+    inputs: list[KeyPath] = [
+        *(("potential", key) for key in SECURED),
+        *(
+            ("potential", "opportunities", ANY, key)
+            for key in ("id", "value", "probability", "stage", "expected_close", "in_committed_revenue")
+        ),
+    ]
     not_lost = [o for o in potential.get("opportunities", []) if o.get("stage") != "lost" and not o.get("in_committed_revenue")]
     live = [o for o in not_lost if o["probability"] != "unknown"]
     unknown = [o["id"] for o in not_lost if o["probability"] == "unknown"]

@@ -76,7 +76,7 @@ def cross_upsell(d: Deriver, typed: dict[str, Any] | None) -> None:
         "cross_upsell_rate",
         additional / len(won) if won else None,
         "percent",
-        [("kpis", "cross_upsell"), ("potential", "opportunities")],
+        [("kpis", "cross_upsell"), ("potential", "opportunities", ANY, "kind"), ("potential", "opportunities", ANY, "stage")],
         because("needs kpis.cross_upsell or won opportunities"),
         {"additional": additional, "deals": len(won), "from": "opportunities"} if won else None,
     )

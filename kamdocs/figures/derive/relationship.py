@@ -22,10 +22,10 @@ def relationship(d: Deriver) -> None:
     active = [c for c in d.plan.get("contacts", []) if not (c.get("left_on") and parse_date(c["left_on"]) <= d.as_of)]
     engaged = [c for c in active if c.get("relationship_strength") not in WEAK]
     owners = {c["owner"] for c in engaged if "owner" in c}
-    d.put("active_contacts", len(active), "count", [("contacts",)])
+    d.put("active_contacts", len(active), "count", [("contacts", ANY, "left_on")])
     # the strength is a confidential judgement: the figure is confidential only where it read one
     judged = any("relationship_strength" in c for c in active)
-    inputs = [("contacts",), *([("contacts", ANY, "relationship_strength")] if judged else [])]
+    inputs = [("contacts", ANY, "left_on"), ("contacts", ANY, "owner"), *([("contacts", ANY, "relationship_strength")] if judged else [])]
     single = len(engaged) <= 1 or len(owners) == 1
     why: Reason | None
     if len(engaged) <= 1:

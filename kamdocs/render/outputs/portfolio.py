@@ -11,7 +11,7 @@ from kamdocs.figures.figure import Figure
 from kamdocs.figures.portfolio import Portfolio
 from kamdocs.render.outputs.spreadsheet import csv_text, safe_row
 from kamdocs.render.outputs.tables import table
-from kamdocs.view.portfolio import column_label, columns, owner_column_label, owner_columns
+from kamdocs.view.portfolio import column_label, columns, owner_column_label, owner_columns, rows
 from kamdocs.view.reader import Reader
 
 
@@ -27,7 +27,8 @@ def portfolio_data(portfolio: Portfolio, reader: Reader) -> dict[str, Any]:
         "edition": reader.edition.value,
         "columns": keys,
         "accounts": [
-            {"account": r.account, "name": r.name, "year": r.year, **{k: r.cells[k].to_dict() for k in keys}} for r in portfolio.rows
+            {"account": r.account, "name": r.name, "year": r.year, **{k: r.cells[k].to_dict() for k in keys}}
+            for r in rows(portfolio, reader)
         ],
         "totals": {k: f.to_dict() for k, f in portfolio.totals.items() if reader.sees(f)},
         "concentration": {k: f.to_dict() for k, f in portfolio.concentration.items() if reader.sees(f)},
@@ -69,13 +70,13 @@ def render_portfolio(portfolio: Portfolio, reader: Reader, fmt: str, by: str = "
     if fmt == "csv":
         return csv_text(
             ["account", "name", *keys],
-            ([r.account, r.name, *("" if r.cells[k].value is None else r.cells[k].value for k in keys)] for r in portfolio.rows),
+            ([r.account, r.name, *("" if r.cells[k].value is None else r.cells[k].value for k in keys)] for r in rows(portfolio, reader)),
         )
     headers = [reader.word("account"), *(column_label(k, reader) for k in keys)]
-    rows = [[r.account, *(_short(r.cells[k], reader.in_currency(r.currency)) for k in keys)] for r in portfolio.rows]
+    body = [[r.account, *(_short(r.cells[k], reader.in_currency(r.currency)) for k in keys)] for r in rows(portfolio, reader)]
     right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
     title = f"{reader.word('portfolio')} {portfolio.year}"
-    out = [f"# {title}" if fmt == "markdown" else title, "", table(headers, rows, fmt, right)]
+    out = [f"# {title}" if fmt == "markdown" else title, "", table(headers, body, fmt, right)]
     # a total says why it is missing (currencies that cannot be added), a row's cell is short
     totals = [[column_label(k, reader), reader.value(f)] for k, f in portfolio.totals.items() if reader.sees(f)]
     concentration = [[reader.word(k), reader.value(f)] for k, f in portfolio.concentration.items() if reader.sees(f)]
@@ -104,7 +105,7 @@ def portfolio_xlsx(portfolio: Portfolio, reader: Reader, by: str = "account") ->
     else:
         keys = columns(portfolio, reader)
         sheet.append(safe_row([reader.word("account"), reader.word("name"), *(column_label(k, reader) for k in keys)]))
-        lines = [(r.account, r.name, r.cells) for r in portfolio.rows]
+        lines = [(r.account, r.name, r.cells) for r in rows(portfolio, reader)]
     formats = {"currency": f'#,##0 "{reader.currency}"', "percent": "0.0%", "score": "0.0", "date": "yyyy-mm-dd"}
     for first, second, cells in lines:
         sheet.append(safe_row([first, second, *(cells[k].value for k in keys)]))

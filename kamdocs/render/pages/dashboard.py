@@ -15,7 +15,7 @@ from kamdocs.render.pages.html import Cell, block, code, html_link, link, md, ta
 from kamdocs.render.pages.render import PageSource, admonition
 from kamdocs.render.pages.summary import AccountSummary
 from kamdocs.view.account import DeadlineLine
-from kamdocs.view.portfolio import column_label, columns
+from kamdocs.view.portfolio import column_label, columns, rows
 from kamdocs.view.reader import Reader
 
 
@@ -29,13 +29,13 @@ def _cell(figure: Figure, reader: Reader) -> str | Cell:
 def _portfolio_table(portfolio: Portfolio, members: set[str] | None, reader: Reader) -> str:
     """The portfolio's rows (those of `members` only, if given), sortable; the figures the edition may show."""
     keys = columns(portfolio, reader)
-    rows = [
-        [html_link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], reader) for k in keys)]
-        for r in portfolio.rows
+    body = [
+        [html_link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], reader.in_currency(r.currency)) for k in keys)]
+        for r in rows(portfolio, reader)
         if members is None or r.account in members
     ]
     right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
-    return table([reader.text("account"), *(column_label(k, reader) for k in keys)], rows, right, sortable=True)
+    return table([reader.text("account"), *(column_label(k, reader) for k in keys)], body, right, sortable=True)
 
 
 def _events_table(events: Sequence[tuple[dt.date, AccountSummary, DeadlineLine]], reader: Reader) -> str:
