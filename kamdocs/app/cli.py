@@ -17,7 +17,6 @@ from kamdocs import __version__
 from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.config import (
     EDITIONS,
-    LANGUAGES,
     Config,
     ConfigError,
     Thresholds,
@@ -64,7 +63,7 @@ from kamdocs.render.site.folder import MARKER, FolderError, export_site
 from kamdocs.view.account import view_plans
 from kamdocs.view.compare import compare
 from kamdocs.view.gates import gate_result
-from kamdocs.view.reader import Reader
+from kamdocs.view.reader import Reader, UnknownLanguage, require_language
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 T = TypeVar("T")
@@ -78,10 +77,11 @@ class EnvironmentProblem(click.ClickException):
 
 def _config(config_file: Path | None, as_of: str | None, **overrides: object) -> Config:
     try:
-        config = load_config(config_file)
-        return config.with_overrides(as_of=parse_date(as_of, "--as-of") if as_of else None, **overrides)
-    except ConfigError as err:
+        config = load_config(config_file).with_overrides(as_of=parse_date(as_of, "--as-of") if as_of else None, **overrides)
+        require_language(config)
+    except (ConfigError, UnknownLanguage) as err:
         raise EnvironmentProblem(str(err)) from None
+    return config
 
 
 def _reader(config: Config) -> Reader:
@@ -154,7 +154,10 @@ edition_option = click.option(
     help="shared: no confidential value (prices, costs, margins, judgements of people); internal: everything. Default: edition in [tool.kam], else shared.",
 )
 language_option = click.option(
-    "--language", type=click.Choice(LANGUAGES), help="Labels in English or German. Default: language in [tool.kam]."
+    "--language",
+    metavar="LANG",
+    help="The language of labels, words, numbers and dates: en, de, or any language a catalogue of [tool.kam] locales "
+    "adds. Default: language in [tool.kam].",
 )
 output_option = click.option(
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file instead of the terminal (atomically)."

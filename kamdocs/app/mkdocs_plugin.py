@@ -18,7 +18,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from kamdocs.core.config import EDITIONS, LANGUAGES, Config, ConfigError, load_config
+from kamdocs.core.config import EDITIONS, Config, ConfigError, load_config
 from kamdocs.core.files import write_atomic
 from kamdocs.core.schema import SchemaLoadError
 from kamdocs.core.validate import PathNotFound
@@ -27,11 +27,12 @@ from kamdocs.render.outputs.report import problem_line
 from kamdocs.render.pages.render import RenderedPage
 from kamdocs.render.site.build import Site, build_site, nav_uris
 from kamdocs.render.site.folder import NOT_IN_NAV, ON_INVALID, SCRIPTS, STYLESHEET, asset_files, reference_pages
+from kamdocs.view.reader import UnknownLanguage, require_language
 
 
 class KamPluginConfig(MkDocsConfig):
     edition = config_options.Optional(config_options.Choice(EDITIONS))
-    language = config_options.Optional(config_options.Choice(LANGUAGES))
+    language = config_options.Optional(config_options.Type(str))
     on_invalid = config_options.Choice(ON_INVALID, default="fail")
     config_file = config_options.Optional(config_options.Type(str))
 
@@ -41,10 +42,11 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         try:
             config_file = self.root / self.config.config_file if self.config.config_file else None
-            kam = load_config(config_file, cwd=self.root)
-        except ConfigError as err:
+            kam = load_config(config_file, cwd=self.root).with_overrides(edition=self.config.edition, language=self.config.language)
+            require_language(kam)
+        except (ConfigError, UnknownLanguage) as err:
             raise PluginError(str(err)) from None
-        self.kam: Config = kam.with_overrides(edition=self.config.edition, language=self.config.language)
+        self.kam: Config = kam
         # the theme's own words (search, navigation, footer) in the site's language
         config.theme["language"] = self.kam.language
         config.extra_css.append(STYLESHEET)

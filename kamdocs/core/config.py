@@ -9,7 +9,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-LANGUAGES = ("en", "de")
+LANGUAGE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2})?")
+"""A language code as locales name it (de, en, pt_BR): which ones there are, the catalogues say."""
 EDITIONS = ("shared", "internal")
 
 
@@ -59,6 +60,8 @@ class Config:
     fiscal_year_start: int = 1
     language: str = "en"
     edition: str = "shared"
+    locales: Path | None = None
+    """[tool.kam] locales: a folder of the company's own catalogues (<language>/LC_MESSAGES/kamdocs.po)."""
     thresholds: Thresholds = field(default_factory=Thresholds)
     figures: FigureSettings = field(default_factory=FigureSettings)
 
@@ -206,11 +209,16 @@ def load_config(config_file: Path | None = None, cwd: Path | None = None) -> Con
             if not 1 <= month <= 12:
                 raise ConfigError(f"{source}: [tool.kam] fiscal_year_start = {month}: expected a month 1-12")
             values[key] = month
-        elif key in ("language", "edition"):
-            allowed = LANGUAGES if key == "language" else EDITIONS
-            if value not in allowed:
-                raise ConfigError(f"{source}: [tool.kam] {key} = {value!r}: expected one of {', '.join(allowed)}")
+        elif key == "language":
+            if not LANGUAGE.fullmatch(_expect(source, key, value, (str,))):  # type: ignore[arg-type]
+                raise ConfigError(f"{source}: [tool.kam] language = {value!r}: expected a language code such as en or de")
             values[key] = value
+        elif key == "edition":
+            if value not in EDITIONS:
+                raise ConfigError(f"{source}: [tool.kam] edition = {value!r}: expected one of {', '.join(EDITIONS)}")
+            values[key] = value
+        elif key == "locales":
+            values[key] = root / _expect(source, key, value, (str,))  # type: ignore[arg-type]
         elif key == "rates":
             values[key] = _rates(source, value)  # type: ignore[arg-type]
         elif key == "thresholds":
@@ -220,7 +228,7 @@ def load_config(config_file: Path | None = None, cwd: Path | None = None) -> Con
         else:
             raise ConfigError(
                 f"{source}: [tool.kam] unknown key {key!r} (known: accounts, schema, as_of, currency, "
-                "fiscal_year_start, language, edition, rates, thresholds, figures)"
+                "fiscal_year_start, language, edition, locales, rates, thresholds, figures)"
             )
     values.setdefault("accounts", root / "accounts")
     values.setdefault("schema", root / "schema" / "account-plan.schema.json")

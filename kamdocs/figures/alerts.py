@@ -75,7 +75,7 @@ def alerts(plan: dict[str, Any], figures: Figures, completeness: float, config: 
         )
     days = figures["days_since_review"].value
     if days is None:
-        found.append(Alert("stale", ("plan",), because("the plan was never reviewed: set plan.last_reviewed")))
+        found.append(Alert("stale", ("plan",), because("the plan was never reviewed: set {path}", path="plan.last_reviewed")))
     elif days > limits.stale_days:
         found.append(
             Alert(
@@ -174,7 +174,7 @@ def _approval(plan: dict[str, Any], days_since_review: int | None, completeness:
                 ("plan", "status"),
                 because(
                     "the plan is approved, but its checklists are {completeness} complete, below the minimum of {minimum}: "
-                    "complete it or set the status to in_review",
+                    "complete it or set the plan back to review",
                     completeness=Share(completeness),
                     minimum=Share(minimum),
                 ),
@@ -185,7 +185,9 @@ def _approval(plan: dict[str, Any], days_since_review: int | None, completeness:
             Alert(
                 "approval",
                 ("plan", "status"),
-                because("the plan is approved, but was never reviewed: set plan.last_reviewed or the status to in_review"),
+                because(
+                    "the plan is approved, but was never reviewed: set {path} or set the plan back to review", path="plan.last_reviewed"
+                ),
             )
         )
     return found

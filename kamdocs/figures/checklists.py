@@ -20,8 +20,9 @@ Condition = dict[str, Any]
 _LABEL = {
     "type": "object",
     "required": ["en", "de"],
-    "additionalProperties": False,
-    "properties": {"en": {"type": "string", "minLength": 1}, "de": {"type": "string", "minLength": 1}},
+    # a company that adds a language adds its labels here too
+    "propertyNames": {"pattern": "^[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2})?$"},
+    "additionalProperties": {"type": "string", "minLength": 1},
 }
 _ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$", "x-kam-hint": "lower-case letters, digits, _ and -"}
 FILE_SCHEMA: dict[str, Any] = {

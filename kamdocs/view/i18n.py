@@ -71,22 +71,8 @@ def catalogue(language: str, extra: tuple[Path, ...] = ()) -> gettext.NullTransl
     return gettext.NullTranslations()
 
 
-_EXTRA: list[Path] = []
-
-
-def add_catalogues(folder: Path) -> None:
-    """A company's own catalogues (a language of its own, or words of its own), from [tool.kam] locales."""
-    if folder not in _EXTRA:
-        _EXTRA.append(folder)
-        catalogue.cache_clear()
-
-
-def extra_catalogues() -> tuple[Path, ...]:
-    return tuple(_EXTRA)
-
-
-def translate(message: str, language: str) -> str:
-    return catalogue(language, tuple(_EXTRA)).gettext(message)
+def translate(message: str, language: str, extra: tuple[Path, ...] = ()) -> str:
+    return catalogue(language, extra).gettext(message)
 
 
 @cache

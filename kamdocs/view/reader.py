@@ -25,10 +25,25 @@ from kamdocs.figures.figure import Amount, Figure, Reason, Share
 from kamdocs.view import i18n
 from kamdocs.view.labels import FIGURES, KINDS, WORDS
 from kamdocs.view.redact import redact
-from kamdocs.view.schema_labels import enum_label, field_label, in_language
 from kamdocs.view.words import TEXT
 
 _KEY_PATH = re.compile(r"^[a-z_]+(\[\])?(\.[a-z_]+(\[\])?)*$")
+
+
+class UnknownLanguage(ValueError):
+    """The configuration asks for a language no catalogue says."""
+
+
+def require_language(config: Config) -> tuple[Path, ...]:
+    """The company's catalogue folders, once it is clear that one of the catalogues says the configured language."""
+    locales = (config.locales,) if config.locales else ()
+    available = i18n.languages(locales)
+    if config.language not in available:
+        raise UnknownLanguage(
+            f"no catalogue for the language {config.language!r} (there are: {', '.join(available)}): "
+            f"add locale/{config.language}/LC_MESSAGES/{i18n.DOMAIN}.po to the folder that [tool.kam] locales names"
+        )
+    return locales
 
 
 class Edition(StrEnum):
@@ -51,10 +66,13 @@ class Reader:
     secrets: Confidentiality
     schema_path: Path
     """The plan schema, for the labels of fields and enum values (loaded once per process: see load_schema)."""
+    locales: tuple[Path, ...] = ()
+    """A company's own catalogues, before the toolkit's (a language of its own, or words of its own)."""
 
     @classmethod
     def of(cls, config: Config, secrets: Confidentiality) -> Reader:
-        return cls(Edition(config.edition), config.language, config.currency, secrets, config.schema)
+        """The reader the configuration asks for; UnknownLanguage when no catalogue says its language."""
+        return cls(Edition(config.edition), config.language, config.currency, secrets, config.schema, require_language(config))
 
     @property
     def schema(self) -> dict[str, Any]:
@@ -128,7 +146,7 @@ class Reader:
     # --- words ------------------------------------------------------------------
     def say(self, message: str) -> str:
         """An English message id in the reader's language."""
-        return i18n.translate(message, self.language)
+        return i18n.translate(message, self.language, self.locales)
 
     def word(self, key: str) -> str:
         return self.say(WORDS[key])
@@ -170,17 +188,27 @@ class Reader:
             return self.label(value)
         return value
 
+    # The schema's own words: `title` is the English label, `x-kam-label-<language>` any other; enum values are
+    # labelled in `x-kam-enum-labels: {<language>: {value: label}}`. Where a schema a company extended has no
+    # label in the language, the catalogue is asked for the English one: a reader never sees a key or a raw value.
     def own(self, labels: dict[str, str]) -> str:
         """A label given per language in a data file (the checklists)."""
-        return in_language(labels, self.language)
+        return labels.get(self.language) or self.say(labels[i18n.SOURCE_LANGUAGE])
 
     def field(self, node: dict[str, Any], fallback: str) -> str:
         """A schema property's label."""
-        return field_label(node, self.language, fallback)
+        own = node.get(f"x-kam-label-{self.language}")
+        if isinstance(own, str) and own:
+            return own
+        return self.say(str(node.get("title") or fallback.replace("_", " ")))
 
     def enum(self, node: dict[str, Any], value: Any) -> str:
         """An enum value's label, from the schema."""
-        return enum_label(node, value, self.language)
+        labels = node.get("x-kam-enum-labels", {})
+        own = labels.get(self.language, {}).get(str(value))
+        if own:
+            return str(own)
+        return self.say(str(labels.get(i18n.SOURCE_LANGUAGE, {}).get(str(value)) or str(value).replace("_", " ")))
 
     # --- formats -------------------------------------------------------------------
     def value(self, figure: Figure, note: bool = True) -> str:

@@ -36,7 +36,9 @@ def contract(d: Deriver) -> None:
         return
     if end is None or "notice_period_months" not in contract:
         for key, unit in (("notice_deadline", "date"), ("days_to_notice", "days_to"), ("renewal_due", "flag")):
-            d.put(key, None, unit, inputs, because("needs contract.end and contract.notice_period_months"))
+            d.put(
+                key, None, unit, inputs, because("needs {first} and {second}", first="contract.end", second="contract.notice_period_months")
+            )
         return
     deadline = add_months(end, -contract["notice_period_months"])
     days = (deadline - d.as_of).days

@@ -32,7 +32,7 @@ def kpis(d: Deriver) -> None:
         renewals["renewed"] / renewals["due"] if renewals and renewals["due"] else None,
         "percent",
         [("kpis", "renewals")],
-        because("needs kpis.{block} with {whole} above 0", block="renewals", whole="due"),
+        because("needs {path} above 0", path="kpis.renewals.due"),
     )
     cross_upsell(d, kpis.get("cross_upsell"))
 
@@ -42,7 +42,7 @@ def csat(d: Deriver, survey: dict[str, Any] | None) -> None:
     counts = [(a["score"], a["count"]) for a in (survey or {}).get("answers", [])]
     total = sum(count for _, count in counts)
     if survey is None or not total:
-        d.put("csat", None, "percent", inputs, because("needs the count of answers per score (kpis.csat.answers)"))
+        d.put("csat", None, "percent", inputs, because("needs the count of answers per score ({path})", path="kpis.csat.answers"))
     else:
         satisfied = sum(count for score, count in counts if score >= survey["scale_max"] - 1)
         d.put("csat", satisfied / total, "percent", inputs, detail={"satisfied": satisfied, "answers": total})
@@ -67,7 +67,7 @@ def cross_upsell(d: Deriver, typed: dict[str, Any] | None) -> None:
             typed["additional"] / typed["deals"] if typed["deals"] else None,
             "percent",
             [("kpis", "cross_upsell")],
-            because("needs kpis.{block} with {whole} above 0", block="cross_upsell", whole="deals"),
+            because("needs {path} above 0", path="kpis.cross_upsell.deals"),
         )
         return
     won = [o for o in d.plan.get("potential", {}).get("opportunities", []) if o.get("stage") == "won"]
@@ -77,7 +77,7 @@ def cross_upsell(d: Deriver, typed: dict[str, Any] | None) -> None:
         additional / len(won) if won else None,
         "percent",
         [("kpis", "cross_upsell"), ("potential", "opportunities", ANY, "kind"), ("potential", "opportunities", ANY, "stage")],
-        because("needs kpis.cross_upsell or won opportunities"),
+        because("needs {path} or won opportunities", path="kpis.cross_upsell"),
         {"additional": additional, "deals": len(won), "from": "opportunities"} if won else None,
     )
 
@@ -89,7 +89,7 @@ def clv(d: Deriver) -> None:
     margin, lifetime = d.value("contribution_margin"), d.plan.get("kpis", {}).get("expected_lifetime_years")
     settings = d.config.figures
     if margin is None or lifetime is None:
-        d.put("clv", None, "currency", inputs, because("needs the contribution margin and kpis.expected_lifetime_years"))
+        d.put("clv", None, "currency", inputs, because("needs the contribution margin and {path}", path="kpis.expected_lifetime_years"))
     elif settings.clv_model == "simple" or settings.discount_rate == 0:
         d.put("clv", margin * lifetime, "currency", inputs, detail={"model": "simple", "years": lifetime})
     else:

@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from kamdocs.core.config import EDITIONS, LANGUAGES, Config
+from kamdocs.core.config import EDITIONS, Config
 from kamdocs.core.problem import Problem
 from kamdocs.figures.assessment import Context
 from kamdocs.render.pages.figures_reference import render_checklists_reference, render_figures_reference
@@ -48,7 +48,7 @@ DOCS, CONFIG, MARKER = "docs", "mkdocs.yml", ".kamdocs-site"
 """The folder's hand-written and generated pages, its config, and the file that marks it as written by kamdocs."""
 PLUGIN = "kam"
 ON_INVALID = ("fail", "warn")
-OPTIONS = {"edition": EDITIONS, "language": LANGUAGES, "on_invalid": ON_INVALID}
+OPTIONS = {"edition": EDITIONS, "on_invalid": ON_INVALID}
 """The kam plugin's options in mkdocs.yml that `kam site pages` follows too."""
 
 
@@ -110,7 +110,7 @@ def read_site_config(path: Path) -> SiteConfig:
             for key, value in (plugin[PLUGIN] or {}).items():
                 if key in OPTIONS and value not in OPTIONS[key]:
                     raise FolderError(f"{path}: plugins.{PLUGIN}.{key} = {value!r}: expected one of {', '.join(OPTIONS[key])}")
-                if key in OPTIONS:
+                if key in (*OPTIONS, "language"):
                     options[key] = str(value)
     return SiteConfig(data, options, path.parent / str(data.get("docs_dir", "docs")))
 
