@@ -84,7 +84,7 @@ def test_approved_plan_needs_completeness_and_a_review(acme) -> None:
     assert low.message.startswith("the plan is approved, but its checklists are 50% complete, below the minimum of 60%")
     del acme["plan"]["last_reviewed"]
     [never] = run(acme)["approval"]
-    assert never.message == "the plan is approved, but was never reviewed: set plan.last_reviewed or the status to in_review"
+    assert never.message == "the plan is approved, but was never reviewed: set plan.last_reviewed or set the plan back to review"
     acme["plan"]["status"] = "in_review"
     assert "approval" not in run(acme, completeness=0.5)
 

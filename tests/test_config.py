@@ -54,7 +54,7 @@ def test_a_pyproject_without_tool_kam_is_passed_over(tmp_path: Path) -> None:
     [
         ('[tool.kam]\ncurency = "EUR"\n', "unknown key 'curency'"),
         ("[tool.kam]\naccounts = 3\n", "accounts = 3: expected str"),
-        ('[tool.kam]\nlanguage = "fr"\n', "expected one of en, de"),
+        ('[tool.kam]\nlanguage = "French"\n', "expected a language code such as en or de"),
         ('[tool.kam]\nedition = "public"\n', "expected one of shared, internal"),
         ("[tool.kam]\nfiscal_year_start = 13\n", "expected a month 1-12"),
         ("[tool.kam]\nfiscal_year_start = true\n", "expected int"),

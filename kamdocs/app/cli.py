@@ -49,7 +49,7 @@ from kamdocs.figures.portfolio import build as build_portfolio
 from kamdocs.history.git_source import GitError, changed_files, is_plan_path, top_level
 from kamdocs.history.migrate import migrate_files
 from kamdocs.history.new_plan import new_plan_text
-from kamdocs.history.pairs import PairingError, checked, file_pair, git_pairs, with_history, year_pair
+from kamdocs.history.pairs import PairingError, account_folders, checked, file_pair, git_pairs, plans_by_year, with_history, year_pair
 from kamdocs.history.rollover import roll_file, unified
 from kamdocs.render.outputs.calendar import calendar_events, calendar_ics
 from kamdocs.render.outputs.classify import render_classification
@@ -255,9 +255,9 @@ def show(
     config = _config(config_file, as_of, edition=edition, language=language)
     folder = _account_folder(config, account)
     if not folder.is_dir():
-        known = sorted(p.name for p in config.accounts.iterdir() if p.is_dir()) if config.accounts.is_dir() else []
+        known = [p.name for p in account_folders(config.accounts)]
         raise EnvironmentProblem(f"{folder}: no such account (known: {', '.join(known) or 'none'})")
-    years = sorted(int(p.stem) for p in discover([folder]) if p.stem.isdigit())
+    years = sorted(plans_by_year(folder))
     if year is not None and year not in years:
         raise EnvironmentProblem(f"{folder}: no plan for {year} (plans: {', '.join(map(str, years)) or 'none'})")
     results, found = _summarise(
@@ -372,7 +372,7 @@ def portfolio(
       kam portfolio --by owner
     """
     config = _config(config_file, as_of, edition=edition, language=language)
-    years = [int(p.stem) for p in discover([config.accounts]) if p.stem.isdigit()] if config.accounts.is_dir() else []
+    years = sorted({year for folder in account_folders(config.accounts) for year in plans_by_year(folder)})
     chosen = year or max(years, default=0)
     results, rows = _summarise(config, lambda context: partial(account_row, year=chosen, context=context))
     _require_valid(results)
@@ -479,16 +479,12 @@ def rollover(accounts: tuple[str, ...], year: int, dry_run: bool, force: bool, c
       kam rollover nordwerk meridian-stores --to 2027
     """
     config = _config(config_file, as_of)
-    folders = (
-        [_account_folder(config, a) for a in accounts] or sorted(p for p in config.accounts.iterdir() if p.is_dir())
-        if config.accounts.is_dir()
-        else []
-    )
+    folders = [_account_folder(config, a) for a in accounts] or account_folders(config.accounts) if config.accounts.is_dir() else []
     if not folders:
         raise EnvironmentProblem(f"{config.accounts}: no accounts to roll over")
     sources: list[Path] = []
     for folder in folders:
-        plans = {int(p.stem): p for p in discover([folder]) if p.stem.isdigit() and int(p.stem) < year} if folder.is_dir() else {}
+        plans = {y: p for y, p in plans_by_year(folder).items() if y < year}
         if not plans:
             raise EnvironmentProblem(f"{folder}: no plan before {year} to roll over")
         sources.append(plans[max(plans)])
@@ -834,7 +830,7 @@ def classify(
     if problems:
         click.echo(render([FileResult(problems[0].file, tuple(problems))], "text", click.style), nl=False, err=True)
         sys.exit(EXIT_PROBLEMS)
-    planned = {p.name for p in config.accounts.iterdir() if p.is_dir()} if config.accounts.is_dir() else set()
+    planned = {p.name for p in account_folders(config.accounts)}
     result = classify_customers(found, chosen, limits, planned)
     _emit(render_classification(result, _reader(config), fmt, top), output, force)
 

@@ -286,13 +286,13 @@ EXPECTS = {
 """What each rule asks for, said without a value: the message of a finding on a confidential field."""
 
 
-def _without_value(finding: Finding, secret: Callable[[KeyPath], bool]) -> Finding:
-    if not any(secret(path) for path in (finding.path, *finding.reads)):
+def _without_value(finding: Finding, secrets: Confidentiality) -> Finding:
+    if not (secrets.covers(finding.path) or any(secrets.touches(path) for path in finding.reads)):
         return finding
     expected = EXPECTS.get(finding.rule, f"a value that meets the rule {finding.rule}")
     return replace(finding, message=f"expected {expected} (the value is confidential and not repeated here)")
 
 
 def rule_findings(plan: dict[str, Any], ctx: RuleContext, path_rules: bool = True) -> list[Finding]:
-    secret = Confidentiality.of(ctx.schema).touches
-    return [_without_value(finding, secret) for rule in RULES if path_rules or rule not in PATH_RULES for finding in rule(plan, ctx)]
+    secrets = Confidentiality.of(ctx.schema)
+    return [_without_value(finding, secrets) for rule in RULES if path_rules or rule not in PATH_RULES for finding in rule(plan, ctx)]

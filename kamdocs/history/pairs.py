@@ -32,6 +32,11 @@ class PlanPair:
     """Two files from anywhere: the rules on file and folder names do not apply."""
 
 
+def account_folders(accounts: Path) -> list[Path]:
+    """The account folders of the accounts folder (none when it is missing)."""
+    return sorted(p for p in accounts.iterdir() if p.is_dir()) if accounts.is_dir() else []
+
+
 def plans_by_year(folder: Path) -> dict[int, Path]:
     """The plan files of an account folder by year (a misnamed one is found too, for validation to name it)."""
     return {int(p.stem): p for p in discover([folder]) if p.stem.isdigit()} if folder.is_dir() else {}
