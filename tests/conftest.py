@@ -85,3 +85,18 @@ def make_reader(edition: str = "shared", language: str = "en", schema: Path = SC
     from kamdocs.view.reader import Edition, Reader
 
     return Reader(Edition(edition), language, "EUR", Confidentiality.of(load_schema(schema)), schema)
+
+
+def copy_repository(folder: Path, accounts: tuple[str, ...] = (), language: str | None = None) -> Path:
+    """A repository to build and run in: mkdocs.yml, pyproject.toml (judged as of AS_OF), docs, schema and the
+    example accounts named."""
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy(ROOT / name, folder / name)
+    for name in ("docs", "schema"):
+        shutil.copytree(ROOT / name, folder / name)
+    pyproject = folder / "pyproject.toml"
+    text = pyproject.read_text().replace('# as_of = "2026-11-24"', f'as_of = "{AS_OF}"')
+    pyproject.write_text(text.replace('language = "en"', f'language = "{language}"') if language else text)
+    for account in accounts:
+        shutil.copytree(ROOT / "accounts" / account, folder / "accounts" / account)
+    return folder

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
-from conftest import AS_OF, ROOT
+from conftest import ROOT, copy_repository
 
 from kamdocs.app.cli import main
 from kamdocs.view.i18n import LOCALE_DIR
@@ -128,19 +127,6 @@ def build(repo: Path) -> Path:
     return site
 
 
-def repository(folder: Path, language: str, accounts: tuple[str, ...]) -> Path:
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy(ROOT / name, folder / name)
-    for name in ("docs", "schema"):
-        shutil.copytree(ROOT / name, folder / name)
-    for account in accounts:
-        shutil.copytree(ROOT / "accounts" / account, folder / "accounts" / account)
-    pyproject = folder / "pyproject.toml"
-    text = pyproject.read_text().replace('# as_of = "2026-11-24"', f'as_of = "{AS_OF}"')
-    pyproject.write_text(text.replace('language = "en"', f'language = "{language}"'))
-    return folder
-
-
 def generated_pages(site: Path) -> dict[str, str]:
     """The pages readers read: the dashboard, calendar, tiers and every page of every account. (The reference pages are
     for editors: they name the keys and give each label in English and German on purpose.)"""
@@ -149,7 +135,7 @@ def generated_pages(site: Path) -> dict[str, str]:
 
 def test_german_site_and_commands_speak_german(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The German example's site pages and kam show, agenda and portfolio in German: no English word of the toolkit."""
-    repo = repository(tmp_path, "de", ("nordwerk",))
+    repo = copy_repository(tmp_path, ("nordwerk",), "de")
     monkeypatch.chdir(repo)  # file names are shown relative to it
     words, allowed = toolkit_english_words(), plan_words(repo / "accounts")
     texts = generated_pages(build(repo))
@@ -166,7 +152,7 @@ def test_german_site_and_commands_speak_german(tmp_path: Path, monkeypatch: pyte
 def test_a_third_language_is_a_catalogue_and_the_schemas_labels(tmp_path: Path) -> None:
     """A pseudo-language added as a company would add one: a catalogue under [tool.kam] locales, labels in the schema
     and the checklists. The site it builds holds no English word of the toolkit."""
-    repo = repository(tmp_path, PSEUDO, ("nordwerk",))
+    repo = copy_repository(tmp_path, ("nordwerk",), PSEUDO)
     catalogue = Catalog(locale=PSEUDO, domain="kamdocs")
     for message in german_catalogue():
         if message.id:

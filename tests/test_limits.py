@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import AS_OF, ROOT, SCHEMA
+from conftest import AS_OF, ROOT, SCHEMA, copy_repository
 
 from kamdocs.app.cli import main
 from kamdocs.core.config import EARLIEST, LATEST
@@ -162,13 +162,7 @@ def _limit_plan(name: str, year: int) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("limits")
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy(ROOT / name, folder / name)
-    for name in ("docs", "schema"):
-        shutil.copytree(ROOT / name, folder / name)
-    pyproject = folder / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text().replace('# as_of = "2026-11-24"', f'as_of = "{AS_OF}"'))
+    folder = copy_repository(tmp_path_factory.mktemp("limits"))
     for name in LIMITS:
         # last year's plan as the example has it, this year's at the limit: diffs and changes pages see both
         for year, plan in ((2025, _base(f"limits-{name}", 2025)), (2026, _limit_plan(name, 2026))):

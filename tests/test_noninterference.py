@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import AS_OF, ROOT, make_reader
+from conftest import ROOT, copy_repository, make_reader
 
 from kamdocs.app.cli import main
 from kamdocs.core.rules import walk
@@ -78,12 +78,7 @@ def perturb(plan: dict[str, Any], schema: Path, seed: int) -> dict[str, Any]:
 
 def repository(folder: Path, extended: bool, seed: int | None) -> Path:
     """A copy of the repository with three example accounts; `seed` changes their confidential values."""
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy(ROOT / name, folder / name)
-    for name in ("docs", "schema"):
-        shutil.copytree(ROOT / name, folder / name)
-    pyproject = folder / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text().replace('# as_of = "2026-11-24"', f'as_of = "{AS_OF}"'))
+    copy_repository(folder)
     schema_file = folder / "schema" / "account-plan.schema.json"
     if extended:
         schema_file.write_text(json.dumps(extend(json.loads(schema_file.read_text())), indent=2, ensure_ascii=False))

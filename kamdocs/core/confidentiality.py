@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kamdocs.core.problem import WILDCARD, KeyPath
@@ -24,13 +25,23 @@ class Confidentiality:
     def touches(self, path: KeyPath) -> bool:
         """Whether what lies at `path` holds a confidential value: it lies under a confidential path, or one lies under it
         (a figure that reads a whole list reads every field of its items)."""
-        return self.covers(path) or any(
-            len(secret) > len(path) and all(s == p or WILDCARD in (s, p) for s, p in zip(secret, path, strict=False))
-            for secret in self.paths
-        )
+        return _touches(self.paths, path)
 
     def covers(self, path: KeyPath) -> bool:
-        return any(
-            len(path) >= len(secret) and all(s == p or WILDCARD in (s, p) for s, p in zip(secret, path, strict=False))
-            for secret in self.paths
-        )
+        """Whether `path` lies under a confidential path."""
+        return _covers(self.paths, path)
+
+
+def _same(secret: KeyPath, path: KeyPath) -> bool:
+    return all(s == p or WILDCARD in (s, p) for s, p in zip(secret, path, strict=False))
+
+
+# asked for every figure of every plan with the same few paths: answered once
+@lru_cache(maxsize=4096)
+def _covers(secrets: tuple[KeyPath, ...], path: KeyPath) -> bool:
+    return any(len(path) >= len(secret) and _same(secret, path) for secret in secrets)
+
+
+@lru_cache(maxsize=4096)
+def _touches(secrets: tuple[KeyPath, ...], path: KeyPath) -> bool:
+    return _covers(secrets, path) or any(len(secret) > len(path) and _same(secret, path) for secret in secrets)

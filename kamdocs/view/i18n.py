@@ -12,14 +12,14 @@ import datetime as dt
 import gettext
 import io
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import NumberPattern, format_currency, format_decimal, format_percent, parse_pattern
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "kamdocs"
@@ -80,28 +80,39 @@ def _locale(language: str) -> Locale:
     return Locale.parse(language)
 
 
+@cache
+def _pattern(language: str, kind: str, decimals: int) -> NumberPattern:
+    """The locale's pattern of `kind` (decimal, currency, percent) with `decimals` places, parsed once."""
+    locale = _locale(language)
+    if kind == "decimal":
+        return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+    if kind == "currency":
+        standard = locale.currency_formats["standard"].pattern.split(";")[0]
+        return parse_pattern(standard if decimals else standard.replace(".00", ""))
+    standard = locale.percent_formats[None].pattern.split(";")[0]
+    return parse_pattern(re.sub(r"0(?=\W*%)", "0." + "0" * decimals, standard, count=1) if decimals else standard)
+
+
+@lru_cache(maxsize=65536)
 def decimal(value: float, language: str, decimals: int = 0) -> str:
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, pattern, locale=_locale(language))
+    return format_decimal(value, _pattern(language, "decimal", decimals), locale=_locale(language))
 
 
+@lru_cache(maxsize=65536)
 def amount(value: float, language: str, currency: str, cents: bool = False) -> str:
     """An amount in the locale's currency pattern: 1.657.000 € in German, €1,657,000 in English; whole units
     unless `cents` and the value has them (a price of 389,50 €)."""
-    locale = _locale(language)
-    standard = locale.currency_formats["standard"].pattern.split(";")[0]
-    pattern = standard if cents and not float(value).is_integer() else standard.replace(".00", "")
-    return format_currency(value, currency, format=pattern, locale=locale, currency_digits=False)
+    pattern = _pattern(language, "currency", 2 if cents and not float(value).is_integer() else 0)
+    return format_currency(value, currency, format=pattern, locale=_locale(language), currency_digits=False)
 
 
+@lru_cache(maxsize=65536)
 def percent(value: float, language: str, decimals: int = 1) -> str:
     """A share as a percentage with one decimal: 24,0 % in German, 24.0% in English."""
-    locale = _locale(language)
-    standard = locale.percent_formats[None].pattern.split(";")[0]
-    pattern = re.sub(r"0(?=\W*%)", "0." + "0" * decimals, standard, count=1) if decimals else standard
-    return format_percent(value, pattern, locale=locale)
+    return format_percent(value, _pattern(language, "percent", decimals), locale=_locale(language))
 
 
+@lru_cache(maxsize=65536)
 def date_text(value: dt.date, language: str) -> str:
     """A date as the locale writes it: 31.03.2026 in German, Mar 31, 2026 in English."""
     return format_date(value, "medium", locale=_locale(language))

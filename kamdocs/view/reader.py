@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
@@ -68,6 +68,11 @@ class Reader:
     """The plan schema, for the labels of fields and enum values (loaded once per process: see load_schema)."""
     locales: tuple[Path, ...] = ()
     """A company's own catalogues, before the toolkit's (a language of its own, or words of its own)."""
+    _known: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Schema nodes already worked out: every page of every plan asks for the same ones (not pickled)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Reader, (self.edition, self.language, self.currency, self.secrets, self.schema_path, self.locales))
 
     @classmethod
     def of(cls, config: Config, secrets: Confidentiality) -> Reader:
@@ -76,28 +81,39 @@ class Reader:
 
     @property
     def schema(self) -> dict[str, Any]:
-        return load_schema(self.schema_path).raw
+        if "schema" not in self._known:
+            self._known["schema"] = load_schema(self.schema_path).raw
+        return self._known["schema"]  # type: ignore[no-any-return]
 
     def node(self, *path: str | int) -> dict[str, Any]:
         """The schema of a key path (list indexes and WILDCARD step into the items), its $ref resolved."""
-        node: Any = self.schema
-        for part in path:
-            node = self.resolved(node)
-            if isinstance(part, int) or part == WILDCARD:
-                node = node.get("items", {})
-            else:
-                node = node.get("properties", {}).get(part) or self.resolved(node.get("items", {})).get("properties", {}).get(part, {})
-        return self.resolved(node) if isinstance(node, dict) else {}
+        key = ("node", *(WILDCARD if isinstance(part, int) else part for part in path))
+        if key not in self._known:
+            node: Any = self.schema
+            for part in key[1:]:
+                node = self.resolved(node)
+                if part == WILDCARD:
+                    node = node.get("items", {})
+                else:
+                    node = node.get("properties", {}).get(part) or self.resolved(node.get("items", {})).get("properties", {}).get(part, {})
+            self._known[key] = self.resolved(node) if isinstance(node, dict) else {}
+        return self._known[key]  # type: ignore[no-any-return]
 
     def resolved(self, node: dict[str, Any]) -> dict[str, Any]:
         """`node` with a local $ref filled in (the node's own title and labels win)."""
         ref = node.get("$ref")
         if not (isinstance(ref, str) and ref.startswith("#/")):
             return node
+        # a node with a $ref is the schema's own (a resolved one has none): known by its identity
+        known = self._known.get(id(node))
+        if known is not None and known[0] is node:
+            return known[1]  # type: ignore[no-any-return]
         target: Any = self.schema
         for part in ref[2:].split("/"):
             target = target.get(part, {}) if isinstance(target, dict) else {}
-        return {**self.resolved(target), **{k: v for k, v in node.items() if k != "$ref"}} if isinstance(target, dict) else node
+        result = {**self.resolved(target), **{k: v for k, v in node.items() if k != "$ref"}} if isinstance(target, dict) else node
+        self._known[id(node)] = (node, result)
+        return result
 
     def plain(self, node: dict[str, Any], value: Any) -> str:
         """One plan value (not a list or mapping) as a reader reads it, by what its schema says it is."""
@@ -125,7 +141,7 @@ class Reader:
 
     def in_currency(self, currency: str) -> Reader:
         """The same reader for amounts in another currency (a plan's own)."""
-        return self if currency == self.currency else replace(self, currency=currency)
+        return self if currency == self.currency else replace(self, currency=currency, _known=self._known)
 
     # --- what may be seen -----------------------------------------------------
     @property
