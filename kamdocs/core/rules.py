@@ -247,9 +247,31 @@ def _leaves(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
         yield path, data
 
 
+def _suspect(data: Any) -> bool:
+    """Whether any value of the plan lies outside what any field allows: numbers beyond MAGNITUDE (or not a number),
+    dates beyond the years the toolkit computes with."""
+    stack = [data]
+    earliest, latest = EARLIEST.isoformat(), LATEST.isoformat()
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, (int, float)) and not isinstance(node, bool):
+            if not -MAGNITUDE <= node <= MAGNITUDE:
+                return True
+        elif isinstance(node, str) and len(node) == 10 and _DATE.match(node) and not earliest <= node <= latest:
+            return True
+    return False
+
+
 def values_in_range(plan: dict[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     """Every number finite and within MAGNITUDE (or its own bound), every date within the years the toolkit computes
     with: the schema gives types and signs, this rule keeps a valid plan from overflowing a figure, a calendar or a page."""
+    bounded = [(path, value, bound) for pattern, bound in UPPER_BOUNDS.items() for path, value in walk(plan, pattern)]
+    if not _suspect(plan) and all(not isinstance(value, (int, float)) or value <= bound for _, value, bound in bounded):
+        return  # the common case, found without building a path for every value of the plan
     for path, value in _leaves(plan):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             bound = UPPER_BOUNDS.get(tuple(WILDCARD if isinstance(p, int) else p for p in path), MAGNITUDE)
