@@ -178,14 +178,14 @@ def test_every_page_is_there(engine_sites: dict[str, Path], engine: str) -> None
     for page in (
         *(f"accounts/{account}/index.html" for account in [*accounts, "canary-gmbh"]),
         "accounts/index.html",
-        "accounts/calendar/index.html",
+        "accounts/calendar.html",
         "accounts/calendar.ics",
         "accounts/meridian-stores/index.html",
-        "accounts/meridian-stores/2024/index.html",
-        "accounts/meridian-stores/changes-2026/index.html",
-        "accounts/meridian-stores/agenda/index.html",
-        "reference/format/index.html",
-        "reference/figures/index.html",
+        "accounts/meridian-stores/2024.html",
+        "accounts/meridian-stores/changes-2026.html",
+        "accounts/meridian-stores/agenda.html",
+        "reference/format.html",
+        "reference/figures.html",
     ):
         assert (site / page).is_file(), page
     dashboard = (site / "accounts" / "index.html").read_text()
@@ -214,11 +214,16 @@ def test_account_page_sections(sites: dict[str, Path]) -> None:
 def test_search_finds_the_sections_of_current_plans_only(engine_sites: dict[str, Path], engine: str) -> None:
     docs = search_docs(engine_sites[engine])
     entries = {doc["location"]: doc for doc in docs}
-    assert entries["accounts/nordwerk/"]["title"] == "Nordwerk Antriebstechnik GmbH"
-    assert "Jana Brückner" in entries["accounts/nordwerk/"]["text"] + entries["accounts/nordwerk/#stakeholder-map"]["text"]
-    assert entries["accounts/nordwerk/#figures"]["title"] == "Figures" and "€1,657,000" in entries["accounts/nordwerk/#figures"]["text"]
-    assert "guide/" in entries  # hand-written pages indexed as before
-    assert not [location for location in entries if location.startswith(("accounts/nordwerk/2025/", "accounts/nordwerk/agenda/"))]
+    assert entries["accounts/nordwerk/index.html"]["title"] == "Nordwerk Antriebstechnik GmbH"
+    assert (
+        "Jana Brückner" in entries["accounts/nordwerk/index.html"]["text"] + entries["accounts/nordwerk/index.html#stakeholder-map"]["text"]
+    )
+    assert (
+        entries["accounts/nordwerk/index.html#figures"]["title"] == "Figures"
+        and "€1,657,000" in entries["accounts/nordwerk/index.html#figures"]["text"]
+    )
+    assert "guide.html" in entries  # hand-written pages indexed as before
+    assert not [location for location in entries if location.startswith(("accounts/nordwerk/2025.html", "accounts/nordwerk/agenda.html"))]
     assert len(entries) == len(docs)
 
 
@@ -232,7 +237,7 @@ def test_site_calendar_is_the_one_kam_calendar_writes(sites: dict[str, Path]) ->
 
 
 def test_agenda_follows_the_order_of_the_method(sites: dict[str, Path]) -> None:
-    page = (sites["shared"] / "accounts" / "nordwerk" / "agenda" / "index.html").read_text()
+    page = (sites["shared"] / "accounts" / "nordwerk" / "agenda.html").read_text()
     page = page[page.index("<article") :]
     order = [
         "1. Review of the relationship so far",
@@ -280,7 +285,7 @@ def test_internal_edition_has_them(sites: dict[str, Path]) -> None:
     texts = site_text(sites["internal"])
     assert leaks(texts["accounts/meridian-stores/index.html"], values)
     assert leaks(texts["search/search_index.json"], values)
-    canary = leaks(texts["accounts/canary-gmbh/index.html"] + texts["accounts/canary-gmbh/agenda/index.html"], values)
+    canary = leaks(texts["accounts/canary-gmbh/index.html"] + texts["accounts/canary-gmbh/agenda.html"], values)
     assert {"3,141,592", "4,711.37", "CANARY judgement of Kim: vain and slow", "CANARY conditions: 7.7 % rebate above 9 million"} <= canary
 
 
@@ -361,7 +366,7 @@ def test_german_site(tmp_path: Path) -> None:
     page = (repo / "site" / "accounts" / "nordwerk" / "index.html").read_text()
     for label in ("Kennzahlen", "Checklisten", "Stakeholder-Map", "Aktionsplan", "Umsatz Vorjahr", "Vollständigkeit"):
         assert label in page, label
-    assert "Agenda des Jahresgesprächs" in (repo / "site" / "accounts" / "nordwerk" / "agenda" / "index.html").read_text()
+    assert "Agenda des Jahresgesprächs" in (repo / "site" / "accounts" / "nordwerk" / "agenda.html").read_text()
     # what is still to fill in, said in German too: counts, figures and their reasons, alternatives
     lists = [
         page.split("Noch auszufüllen", 1)[1].split("</ul>", 1)[0]

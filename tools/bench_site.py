@@ -77,16 +77,13 @@ def floor_site(tmp: Path, kam: Path) -> Path:
     docs = repo / "docs"
     shutil.copytree(ROOT / "docs", docs)
     site = kam / "site"
-    written = {p.parent / "index.html" if p.name == "index.md" else p.with_suffix("") / "index.html" for p in docs.rglob("*.md")}
-    for page in site.rglob("index.html"):
-        if docs / page.relative_to(site) in written:
+    # the kam site has file addresses (the offline plugin): accounts/x/agenda.html comes from accounts/x/agenda.md
+    for page in site.rglob("*.html"):
+        source = docs / page.relative_to(site).with_suffix(".md")
+        if page.name == "404.html" or source.exists():
             continue
-        folder = page.parent.relative_to(site)
-        # the same address as the kam page: a folder of its own where pages hang below it
-        has_children = any(child.is_dir() for child in page.parent.iterdir())
-        source = docs / folder / "index.md" if has_children else docs / f"{folder}.md"
         source.parent.mkdir(parents=True, exist_ok=True)
-        source.write_text(PAGE.format(n=len(str(folder))), encoding="utf-8")
+        source.write_text(PAGE.format(n=len(str(source.parent))), encoding="utf-8")
     config = yaml.safe_load((kam / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "kam" in p)]
     tiers = sorted(f"accounts/{p.name}" for p in (docs / "accounts").glob("tier-*.md"))

@@ -39,9 +39,13 @@ ASSETS = {
     "assets/vendor/tablesort.min.js": "vendor/tablesort.min.js",
     "assets/vendor/tablesort.number.min.js": "vendor/tablesort.number.min.js",
     "assets/kamdocs.js": "kamdocs.js",
+    "assets/vendor/iframe-worker.shim.js": "vendor/iframe-worker.shim.js",
 }
 """Site address -> file in kamdocs/render/pages: the scripts make the portfolio tables sortable (in this order)."""
-SCRIPTS = [uri for uri in ASSETS if uri.endswith(".js")]
+OFFLINE_SHIM = "assets/vendor/iframe-worker.shim.js"
+"""The theme's offline plugin (a site opened from the file system) runs search in an iframe through this shim, and
+would fetch it from unpkg.com unless a polyfill named iframe-worker is there already: the site loads nothing from the internet."""
+SCRIPTS = [uri for uri in ASSETS if uri.endswith(".js") and uri != OFFLINE_SHIM]
 NOT_IN_NAV = ["/accounts/", "/reference/"]
 """The many generated pages are reached from the dashboard and the account pages, not from the nav."""
 DOCS, CONFIG, MARKER = "docs", "mkdocs.yml", ".kamdocs-site"
@@ -130,6 +134,9 @@ def folder_config(site_config: SiteConfig, site: Site, hand_written: list[str]) 
     data["plugins"] = [entry for entry in data.get("plugins") or [] if _plugin_name(entry) != PLUGIN]
     data["extra_css"] = [*(data.get("extra_css") or []), STYLESHEET]
     data["extra_javascript"] = [*(data.get("extra_javascript") or []), *SCRIPTS]
+    if "offline" in map(_plugin_name, data["plugins"]):
+        extra = data.setdefault("extra", {})
+        extra["polyfills"] = [OFFLINE_SHIM, *(extra.get("polyfills") or [])]
     nav = list(data.get("nav") or sorted(hand_written, key=lambda uri: (uri != "index.md", uri)))
     nav.insert(1 if nav else 0, {site.reader.text("dashboard"): nav_uris(site.accounts)})
     data["nav"] = nav
