@@ -124,6 +124,8 @@ class GeneratedPage(Page):
         super().read_source(config)
         # the search plugin would parse the HTML again, the slowest step of a build: the kam plugin adds the sections
         self.meta = {**self.meta, "title": self.rendered.title, "search": {"exclude": True}}
+        if self.rendered.hide:
+            self.meta["hide"] = list(self.rendered.hide)
 
     def render(self, config: SiteConfig, files: Files) -> None:
         headings = self.rendered.headings

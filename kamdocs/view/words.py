@@ -11,6 +11,7 @@ TEXT: dict[str, str] = {
     "nps_history": N_("NPS by plan year"),
     "forecast_composition": N_("Forecast composition"),
     "forecast": N_("Forecast"),
+    "forecast_difference": N_("Forecast vs last year"),
     "committed": N_("Committed"),
     "weighted": N_("Weighted pipeline"),
     "worst": N_("Worst case"),

@@ -216,4 +216,7 @@ def account_page(history: Sequence[AccountView], reader: Reader, links: Sequence
             sections.append((plan.label(plan.node(key), key), block(body)))
     out += [f"<h2>{escape(heading)}</h2>\n{body}" for heading, body in sections]
     latest = not links or links[0][1] != "index.md"
-    return PageSource(view.name if latest else f"{view.name} {view.year}", "\n".join(out), searchable=latest, is_html=True)
+    # the site navigation gives way to the wide tables of a plan; the page's own contents stay on the right
+    return PageSource(
+        view.name if latest else f"{view.name} {view.year}", "\n".join(out), searchable=latest, is_html=True, hide=("navigation",)
+    )

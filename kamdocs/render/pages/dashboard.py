@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from kamdocs.core.problem import Problem
 from kamdocs.figures.classify import Classification
 from kamdocs.figures.figure import Figure
-from kamdocs.figures.portfolio import Portfolio
+from kamdocs.figures.portfolio import Portfolio, Row
 from kamdocs.render.markup import escape
 from kamdocs.render.pages import charts
 from kamdocs.render.pages.html import Cell, block, code, html_link, link, md, table
@@ -19,23 +19,59 @@ from kamdocs.view.portfolio import column_label, columns
 from kamdocs.view.reader import Reader
 
 
-def _cell(figure: Figure, reader: Reader) -> str | Cell:
-    """A figure of the portfolio table; numbers sort as numbers."""
+def _number(figure: Figure) -> float | None:
+    value = figure.value
+    return value if figure.computable and isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _cell(figure: Figure, reader: Reader, scale: int | None = None) -> str | Cell:
+    """A figure of a table; numbers sort as numbers. With a `scale`, an amount is compact (€4.0M) and the exact
+    amount is its tooltip: the portfolio's ten columns fit a laptop's screen."""
+    number = _number(figure)
+    if scale and number is not None and figure.unit == "currency":
+        return Cell(f'<span class="kam-num" title="{escape(reader.amount(number))}">{escape(reader.compact(number, scale))}</span>', number)
     text = escape("–" if not figure.computable else reader.value(figure, note=False))
-    number = figure.value if figure.computable and isinstance(figure.value, int | float) and not isinstance(figure.value, bool) else None
     return Cell(text, number) if number is not None or not figure.computable else text
 
 
+def _difference(row: Row, reader: Reader, scale: int) -> Cell:
+    """The forecast against last year's revenue, signed, as a share (comparable across accounts of any size) with the
+    amount as its tooltip: where the account is heading."""
+    forecast, revenue = _number(row.cells["forecast"]), _number(row.cells["revenue"])
+    if forecast is None or revenue is None or not revenue:
+        return Cell("–", None)
+    change = forecast / revenue - 1
+    sign = "+" if change > 0 else ""
+    amount = ("+" if forecast > revenue else "") + reader.compact(forecast - revenue, scale)
+    return Cell(f'<span class="kam-num" title="{escape(amount)}">{escape(sign + reader.percent(change))}</span>', change)
+
+
+def _scale(values: Sequence[float]) -> int:
+    """Millions where any amount of the column reaches a million, else thousands."""
+    return 1_000_000 if any(abs(v) >= 1_000_000 for v in values) else 1_000
+
+
 def _portfolio_table(portfolio: Portfolio, members: set[str] | None, reader: Reader) -> str:
-    """The portfolio's rows (those of `members` only, if given), sortable; the figures the edition may show."""
+    """The portfolio's rows (those of `members` only, if given), sortable; the figures the edition may show,
+    amounts compact, and the forecast's difference to last year where both are shown."""
     keys = columns(portfolio, reader)
-    rows = [
-        [html_link(r.name, f"{r.account}/index.md"), *(_cell(r.cells[k], reader) for k in keys)]
-        for r in portfolio.rows
-        if members is None or r.account in members
-    ]
-    right = tuple(i + 1 for i, k in enumerate(keys) if k not in ("tier", "next_deadline"))
-    return table([reader.text("account"), *(column_label(k, reader) for k in keys)], rows, right, sortable=True)
+    shown = [r for r in portfolio.rows if members is None or r.account in members]
+    amounts = [n for r in shown for k in keys if (n := _number(r.cells[k])) is not None and r.cells[k].unit == "currency"]
+    scale = _scale(amounts)
+    difference = "forecast" in keys and "revenue" in keys
+    at = keys.index("forecast") + 1 if difference else len(keys)
+    headers = [column_label(k, reader) for k in keys]
+    if difference:
+        headers.insert(at, reader.text("forecast_difference"))
+    rows = []
+    for r in shown:
+        cells: list[str | Cell] = [_cell(r.cells[k], reader, scale) for k in keys]
+        if difference:
+            cells.insert(at, _difference(r, reader, scale))
+        rows.append([html_link(r.name, f"{r.account}/index.md"), *cells])
+    left = {"tier", "next_deadline"}
+    right = tuple(i + 1 for i, k in enumerate([*keys[:at], "difference", *keys[at:]] if difference else keys) if k not in left)
+    return table([reader.text("account"), *headers], rows, right, sortable=True, css="kam-table kam-portfolio")
 
 
 def _events_table(events: Sequence[tuple[dt.date, AccountSummary, DeadlineLine]], reader: Reader) -> str:
@@ -109,7 +145,7 @@ def dashboard_page(
             f"**{reader.text('without_plan')}:** "
             + ", ".join(link(by_id[a].name, f"{a}/index.md") if a in by_id else md(a) for a in portfolio.without_plan),
         ]
-    return PageSource(title, "\n".join(out) + "\n")
+    return PageSource(title, "\n".join(out) + "\n", hide=("navigation", "toc"))
 
 
 def tier_page(tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary], reader: Reader) -> PageSource:
@@ -122,7 +158,7 @@ def tier_page(tier: str, portfolio: Portfolio, accounts: Sequence[AccountSummary
     out = [f"# {title}", "", _portfolio_table(portfolio, members, reader)]
     if others:
         out += ["", f"**{reader.text('without_plan')}:** " + ", ".join(others)]
-    return PageSource(title, "\n".join(out) + "\n")
+    return PageSource(title, "\n".join(out) + "\n", hide=("navigation", "toc"))
 
 
 def calendar_page(accounts: Sequence[AccountSummary], reader: Reader, as_of: dt.date) -> PageSource:

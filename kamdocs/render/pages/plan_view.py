@@ -9,6 +9,10 @@ from kamdocs.render.pages.html import html_table
 from kamdocs.view.reader import Reader
 
 
+WIDE = 7
+"""Columns from which a table is set smaller and tighter, so that it fits beside the page's contents."""
+
+
 class PlanView:
     """A plan as the reader may see it (already redacted), as HTML in the reader's words."""
 
@@ -68,7 +72,7 @@ class PlanView:
         return html_table(
             [self.label(properties[k], k) for k in keys],
             [[self.value(properties[k], r[k]) if k in r else "" for k in keys] for r in rows],
-            "kam-table",
+            "kam-table kam-wide" if len(keys) > WIDE else "kam-table",
         )
 
     def section(self, key: str) -> str:

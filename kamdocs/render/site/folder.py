@@ -88,7 +88,7 @@ def asset_files() -> dict[str, bytes]:
 def page_file(page: RenderedPage) -> str:
     """A generated page as a Markdown file: a page kept out of search has no search sections.
     markdown="0" keeps the body raw even where md_in_html is on."""
-    return front_matter(page.title, bool(page.search)) + f'<div class="kam-page" markdown="0">\n{page.html}\n</div>\n'
+    return front_matter(page.title, bool(page.search), page.hide) + f'<div class="kam-page" markdown="0">\n{page.html}\n</div>\n'
 
 
 def read_site_config(path: Path) -> SiteConfig:
