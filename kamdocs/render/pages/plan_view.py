@@ -8,7 +8,6 @@ from kamdocs.render.markup import escape, render_markdown
 from kamdocs.render.pages.html import html_table
 from kamdocs.view.reader import Reader
 
-
 WIDE = 7
 """Columns from which a table is set smaller and tighter, so that it fits beside the page's contents."""
 
