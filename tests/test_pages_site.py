@@ -381,3 +381,33 @@ def test_german_site(tmp_path: Path) -> None:
     assert (
         "Checklisten zu 9,1\xa0% vollständig, unter dem Minimum von 60,0\xa0%" in dashboard and "checklists 9.1% complete" not in dashboard
     )
+
+
+def test_home_opens_with_the_portfolio_at_a_glance(sites: dict[str, Path]) -> None:
+    home = (sites["shared"] / "index.html").read_text()
+    glance = home.split('id="kam-at-a-glance"', 1)[1].split("This site is built", 1)[0]
+    assert home.index("<h1") < home.index('id="kam-at-a-glance"')
+    for words in ("Revenue last year", "Forecast (expected)", "against last year", "Weighted pipeline", "Accounts that fail a gate"):
+        assert words in glance, words
+    assert 'href="accounts/index.html"' in glance and 'href="accounts/meridian-stores/index.html"' in glance
+    dashboard = (sites["shared"] / "accounts" / "index.html").read_text()
+    assert 'class="kam-tiles"' in dashboard and 'title="€4,003,800"' in dashboard and ">€4.0M<" in dashboard
+
+
+def test_only_the_internal_edition_says_so_on_every_page(sites: dict[str, Path]) -> None:
+    banner = sites["internal"] / "assets" / "kamdocs-edition.css"
+    assert "Internal edition" in banner.read_text() and "print" in banner.read_text()
+    for page in ("index.html", "guide.html", "accounts/index.html", "accounts/nordwerk/agenda.html"):
+        assert "assets/kamdocs-edition.css" in (sites["internal"] / page).read_text(), page
+        assert "kamdocs-edition.css" not in (sites["shared"] / page).read_text(), page
+    assert not (sites["shared"] / "assets" / "kamdocs-edition.css").exists()
+
+
+def test_account_page_summary_first_rest_folded_to_do_out_of_search(sites: dict[str, Path]) -> None:
+    page = (sites["internal"] / "accounts" / "vela-foods" / "index.html").read_text()
+    article = page.split("<article", 1)[1]
+    assert article.index('class="kam-tiles"') < article.index('id="alerts"') < article.index('id="figures"')
+    assert '<details class="kam-fold"><summary>Show</summary>' in article
+    assert "Still to fill in (" in article
+    texts = " ".join(doc["text"] for doc in search_docs(sites["internal"]))
+    assert "Still to fill in" not in texts and "Vela Food" in texts

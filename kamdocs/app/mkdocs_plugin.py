@@ -25,8 +25,8 @@ from kamdocs.core.validate import PathNotFound
 from kamdocs.render.markup import escape
 from kamdocs.render.outputs.report import problem_line
 from kamdocs.render.pages.render import RenderedPage
-from kamdocs.render.site.build import Site, build_site, nav_uris
-from kamdocs.render.site.folder import NOT_IN_NAV, OFFLINE_SHIM, ON_INVALID, SCRIPTS, STYLESHEET, asset_files, reference_pages
+from kamdocs.render.site.build import EDITION_STYLESHEET, Site, build_site, nav_uris
+from kamdocs.render.site.folder import HOME, NOT_IN_NAV, OFFLINE_SHIM, ON_INVALID, SCRIPTS, STYLESHEET, asset_files, reference_pages
 
 
 class KamPluginConfig(MkDocsConfig):
@@ -50,6 +50,8 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         # the theme's own words (search, navigation, footer) in the site's language
         config.theme["language"] = self.kam.language
         config.extra_css.append(STYLESHEET)
+        if self.kam.edition == "internal":
+            config.extra_css.append(EDITION_STYLESHEET)
         config.extra_javascript.extend(SCRIPTS)
         if any(name.rsplit("/", 1)[-1] == "offline" for name in config.plugins):
             # the offline plugin adds the shim from unpkg.com unless one is there
@@ -90,6 +92,14 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         nav.items.insert(1 if nav.items else 0, section)
         nav.pages = [item for item in _walk(nav.items) if isinstance(item, Page)]
         return nav
+
+    def on_page_content(self, html: str, *, page: Page, config: SiteConfig, files: Files) -> str:
+        """The home page opens with the portfolio at a glance, under its title."""
+        if page.file.src_uri != HOME or not self.site.home:
+            return html
+        summary = _LINK.sub(lambda m: _resolve(m, page, files), self.site.home)
+        at = html.find("</h1>") + len("</h1>") if "</h1>" in html else 0
+        return html[:at] + summary + html[at:]
 
     @event_priority(-90)
     def on_post_build(self, *, config: SiteConfig) -> None:

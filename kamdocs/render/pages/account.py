@@ -88,7 +88,11 @@ def checklists_section(view: AccountView, reader: Reader) -> str:
         for c in view.checklists
         for m in c.missing
     ]
-    listed = f"<p><strong>{escape(reader.text('missing'))}:</strong></p><ul>{''.join(missing)}</ul>" if missing else ""
+    listed = (
+        f'<details class="kam-fold" data-search-exclude><summary>{escape(reader.text("missing"))} ({len(missing)})</summary><ul>{"".join(missing)}</ul></details>'
+        if missing
+        else ""
+    )
     return block(completeness_chart(view, reader)) + listed
 
 
@@ -181,8 +185,50 @@ def contract_section(plan: PlanView, view: AccountView, reader: Reader) -> str:
     return (f"<p>{'<br>'.join(extra)}</p>" if extra else "") + block(plan.section("contract"))
 
 
+def summary_tiles(view: AccountView, reader: Reader) -> str:
+    """The account at a glance, before anything else: tier, revenue, forecast and its difference, completeness,
+    the next deadline; only what the edition shows (the exact amounts, not compact: one account has the room)."""
+    f = view.figures
+    tiles = []
+    if view.shows("tier"):
+        tiles.append(tile(reader.label("tier"), escape(str(f["tier"].value))))
+    if view.shows("revenue"):
+        tiles.append(tile(reader.label("revenue"), escape(reader.amount(f["revenue"].value))))
+    if view.shows("forecast"):
+        note = ""
+        if view.shows("revenue") and f["revenue"].value:
+            change = f["forecast"].value / f["revenue"].value - 1
+            note = escape(reader.say("{change} against last year").format(change=("+" if change > 0 else "") + reader.percent(change)))
+        tiles.append(tile(reader.label("forecast"), escape(reader.amount(f["forecast"].value)), note))
+    tiles.append(tile(reader.text("completeness"), escape(reader.percent(view.completeness))))
+    upcoming = [d for d in view.deadlines if d.date >= view.as_of]
+    if upcoming:
+        first = upcoming[0]
+        tiles.append(
+            tile(
+                reader.word("next_deadline"),
+                f"<time>{escape(reader.date(first.date))}</time>",
+                escape(f"{first.kind_label}: {first.title}"),
+            )
+        )
+    return f'<div class="kam-tiles">{"".join(tiles)}</div>'
+
+
+def tile(label: str, value: str, note: str = "") -> str:
+    extra = f'<span class="kam-tile-note">{note}</span>' if note else ""
+    return (
+        f'<div class="kam-tile"><span class="kam-tile-label">{escape(label)}</span><span class="kam-tile-value">{value}</span>{extra}</div>'
+    )
+
+
+def folded(body: str, reader: Reader) -> str:
+    """A long section, folded: opens with a click, without JavaScript; printed open (kamdocs.css, kamdocs.js)."""
+    return f'<details class="kam-fold"><summary>{escape(reader.text("show_section"))}</summary>{body}</details>'
+
+
 def account_page(history: Sequence[AccountView], reader: Reader, links: Sequence[tuple[str, str]]) -> PageSource:
-    """The page of the last plan in `history`; `links` are (text, target) to the account's other pages."""
+    """The page of the last plan in `history`; `links` are (text, target) to the account's other pages. Summary
+    first: the figures at a glance, the alerts, then the sections; the rest of the plan folded."""
     view = history[-1]
     plan = PlanView(view.plan, reader)
     meta = [f"<strong>{escape(reader.text('owner'))}:</strong> {escape(view.plan['plan']['owner'])}"]
@@ -193,16 +239,18 @@ def account_page(history: Sequence[AccountView], reader: Reader, links: Sequence
     )
     if "last_reviewed" in view.plan["plan"]:
         meta.append(f"<strong>{escape(reader.text('last_reviewed'))}:</strong> {escape(reader.date(view.plan['plan']['last_reviewed']))}")
-    out = [f"<h1>{escape(view.name)} · {view.year}</h1>", f"<p>{' · '.join(meta)}</p>"]
+    crumbs = f'<p class="kam-crumbs">{html_link(reader.text("dashboard"), "../index.md")} ›</p>'
+    out = [crumbs, f"<h1>{escape(view.name)} · {view.year}</h1>", f"<p>{' · '.join(meta)}</p>"]
     if links:
         out.append(f"<p>{' · '.join(html_link(text, target) for text, target in links)}</p>")
+    out.append(summary_tiles(view, reader))
     if view.forecast_sentence:
         out.append(admonition("abstract", reader.text("forecast"), f"<p>{escape(view.forecast_sentence)}</p>"))
     drawn = revenue_chart(view, reader) + forecast_chart(view, reader) + nps_chart(view, reader)
     sections = [
+        (reader.text("alerts"), alerts_section(view, reader)),
         (reader.text("figures"), block(drawn) + figures_table(view, reader)),
         (reader.text("checklists"), checklists_section(view, reader)),
-        (reader.text("alerts"), alerts_section(view, reader)),
         (reader.text("stakeholders"), stakeholders(plan, reader)),
         (reader.text("action_plan"), action_timeline(plan, reader)),
         (reader.text("risks"), risks_section(plan, reader)),
@@ -213,7 +261,7 @@ def account_page(history: Sequence[AccountView], reader: Reader, links: Sequence
             continue
         body = plan.section(key)
         if body:
-            sections.append((plan.label(plan.node(key), key), block(body)))
+            sections.append((plan.label(plan.node(key), key), block(folded(body, reader))))
     out += [f"<h2>{escape(heading)}</h2>\n{body}" for heading, body in sections]
     latest = not links or links[0][1] != "index.md"
     # the site navigation gives way to the wide tables of a plan; the page's own contents stay on the right

@@ -11,8 +11,8 @@ from kamdocs.figures.figure import Figure
 from kamdocs.figures.portfolio import Portfolio, Row
 from kamdocs.render.markup import escape
 from kamdocs.render.pages import charts
-from kamdocs.render.pages.html import Cell, block, code, html_link, link, md, table
-from kamdocs.render.pages.render import PageSource, admonition
+from kamdocs.render.pages.html import Cell, block, code, html_link, link, md, one_block, table
+from kamdocs.render.pages.render import PageSource, admonition, slug
 from kamdocs.render.pages.summary import AccountSummary
 from kamdocs.view.account import DeadlineLine
 from kamdocs.view.portfolio import column_label, columns
@@ -81,6 +81,63 @@ def _events_table(events: Sequence[tuple[dt.date, AccountSummary, DeadlineLine]]
     return table([reader.text("date"), reader.text("account"), reader.text("kind"), reader.text("what")], rows) or reader.text("none")
 
 
+def _tile(label: str, value: str, note: str = "", title: str = "") -> str:
+    hint = f' title="{escape(title)}"' if title else ""
+    extra = f'<span class="kam-tile-note">{note}</span>' if note else ""
+    return f'<div class="kam-tile"><span class="kam-tile-label">{escape(label)}</span><span class="kam-tile-value"{hint}>{value}</span>{extra}</div>'
+
+
+def key_figures(portfolio: Portfolio, accounts: Sequence[AccountSummary], reader: Reader, as_of: dt.date, base: str = "") -> str:
+    """The portfolio at a glance, for the dashboard and the home page: revenue last year, the forecast and its
+    difference to it, the weighted pipeline, the accounts that fail a gate, the next deadlines. `base`: the path from
+    the page to the dashboard's folder. Only what the edition may show."""
+    totals = portfolio.totals
+    tiles = []
+    revenue, forecast = totals["revenue"], totals["forecast"]
+    scale = _scale([n for n in (_number(revenue), _number(forecast)) if n is not None])
+    for figure in (revenue, forecast):
+        number = _number(figure)
+        if number is None or not reader.sees(figure):
+            continue
+        note = ""
+        if figure is forecast and _number(revenue) is not None and reader.sees(revenue) and revenue.value:
+            change = number / revenue.value - 1
+            note = escape(reader.say("{change} against last year").format(change=("+" if change > 0 else "") + reader.percent(change)))
+        tiles.append(_tile(column_label(figure.key, reader), escape(reader.compact(number, scale)), note, reader.amount(number)))
+    pipeline = [
+        r.cells["forecast"].detail.get("weighted_pipeline", 0.0) for r in portfolio.rows if _number(r.cells["forecast"]) is not None
+    ]
+    if pipeline and all(reader.sees(r.cells["forecast"]) for r in portfolio.rows):
+        total = float(sum(pipeline))
+        tiles.append(_tile(reader.text("weighted"), escape(reader.compact(total, scale)), "", reader.amount(total)))
+    failing = [a for a in accounts if a.failing]
+    names = ", ".join(html_link(a.name, f"{base}{a.account}/index.md") for a in failing[:3]) + (" …" if len(failing) > 3 else "")
+    tiles.append(
+        _tile(
+            reader.text("failing"),
+            f'<a href="{base}index.md#{slug(reader.text("failing"), set())}">{len(failing)}</a>' if failing else "0",
+            names,
+        )
+    )
+    soon = sorted(((e.date, a, e) for a in accounts for e in a.events if e.date >= as_of), key=lambda x: (x[0], x[1].account))[:3]
+    if soon:
+        items = "".join(
+            f"<li><time>{escape(reader.date(d))}</time> {html_link(a.name, f'{base}{a.account}/index.md')}: {escape(e.title)}</li>"
+            for d, a, e in soon
+        )
+        tiles.append(
+            f'<div class="kam-tile kam-tile-wide"><span class="kam-tile-label">{escape(reader.text("next_deadlines"))}</span><ul>{items}</ul></div>'
+        )
+    return f'<div class="kam-tiles">{"".join(tiles)}</div>'
+
+
+def home_summary(portfolio: Portfolio, accounts: Sequence[AccountSummary], reader: Reader, as_of: dt.date, dashboard: str) -> str:
+    """The key figures for the top of the site's home page (`dashboard`: its path from there), as one HTML block."""
+    base = dashboard.rsplit("/", 1)[0] + "/"
+    heading = f'<h2 id="kam-at-a-glance"><a href="{escape(dashboard)}">{escape(reader.text("at_a_glance"))} {portfolio.year}</a></h2>'
+    return one_block(f'<div class="kam-home">{heading}{key_figures(portfolio, accounts, reader, as_of, base)}</div>')
+
+
 def pareto_chart(shares: Sequence[float], title: str, reader: Reader, limit: float) -> str:
     """Cumulative revenue share over the share of customers, largest first."""
     count = len(shares)
@@ -118,6 +175,7 @@ def dashboard_page(
     if problems:
         items = "".join(f"<li>{code(f'{p.file}:{p.line}:{p.column}')} {code(p.rule)} {escape(p.message)}</li>" for p in problems)
         out.append(admonition("failure", reader.text("problems"), f"<p>{escape(reader.text('invalid_intro'))}</p><ul>{items}</ul>"))
+    out += [block(key_figures(portfolio, accounts, reader, as_of)), ""]
     out += [f"## {reader.text('portfolio')}", "", _portfolio_table(portfolio, None, reader), ""]
     totals = [[escape(column_label(k, reader)), _cell(f, reader)] for k, f in portfolio.totals.items() if reader.sees(f)]
     out += [f"## {reader.text('totals')}", "", table([reader.text("figure"), reader.text("value")], totals, right=(1,)), ""]

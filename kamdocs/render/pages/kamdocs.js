@@ -14,6 +14,10 @@
       dialog.setAttribute("aria-label", field.getAttribute("placeholder"));
     }
   }
+  // printing from the browser's menu opens folded sections (the print stylesheet does it where the browser can)
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.kam-fold").forEach(function (d) { d.open = true; });
+  });
   if (window.document$) {
     window.document$.subscribe(sortable);  // Material: again after every instant page change
   } else {
