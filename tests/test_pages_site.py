@@ -411,3 +411,13 @@ def test_account_page_summary_first_rest_folded_to_do_out_of_search(sites: dict[
     assert "Still to fill in (" in article
     texts = " ".join(doc["text"] for doc in search_docs(sites["internal"]))
     assert "Still to fill in" not in texts and "Vela Food" in texts
+
+
+def test_dashboard_draws_the_portfolio_matrix(sites: dict[str, Path]) -> None:
+    dashboard = (sites["shared"] / "accounts" / "index.html").read_text()
+    matrix = dashboard.split('<figure class="kam-chart kam-matrix">', 1)[1].split("</figure>", 1)[0]
+    for words in ("Develop and grow", "Repair the relationship", "Maintain", "Serve efficiently", "Health score", "Key-account score"):
+        assert words in matrix, words
+    # every account with both scores is a point, and a row of the table for screen readers
+    assert matrix.count("<circle") == 7 and "<td>Meridian Stores plc</td><td>91.9</td><td>3.6</td><td>Develop and grow</td>" in matrix
+    assert "<td>Kestrel Freight Ltd</td><td>54.2</td><td>3.2</td><td>Repair the relationship</td>" in matrix

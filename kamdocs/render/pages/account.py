@@ -200,6 +200,8 @@ def summary_tiles(view: AccountView, reader: Reader) -> str:
             change = f["forecast"].value / f["revenue"].value - 1
             note = escape(reader.say("{change} against last year").format(change=("+" if change > 0 else "") + reader.percent(change)))
         tiles.append(tile(reader.label("forecast"), escape(reader.amount(f["forecast"].value)), note))
+    if view.shows("health"):
+        tiles.append(tile(reader.label("health"), escape(reader.value(f["health"], note=False))))
     tiles.append(tile(reader.text("completeness"), escape(reader.percent(view.completeness))))
     upcoming = [d for d in view.deadlines if d.date >= view.as_of]
     if upcoming:

@@ -123,3 +123,68 @@ def line(
         x = x0 + i * (x1 - x0) / max(1, len(x_ticks) - 1)
         body.append(f'<text x="{px(x):.1f}" y="{HEIGHT - PAD + 16}" font-size="11" text-anchor="middle">{escape(tick)}</text>')
     return _frame(title, "".join(body), _table(headers, labels))
+
+
+def matrix(
+    title: str,
+    points: Sequence[tuple[str, float, float, str, str]],
+    ranges: tuple[tuple[float, float], tuple[float, float]],
+    splits: tuple[float, float],
+    fields: tuple[str, str, str, str],
+    axes: tuple[str, str],
+    headers: tuple[str, str],
+) -> str:
+    """A four-field grid: each point (label, x, y, x as text, y as text) placed on x against y, the fields split at
+    `splits` and named (top left, top right, bottom left, bottom right), both axes titled; the text table lists every
+    point with its field (`headers`: of the point column and of the field column)."""
+    if not points:
+        return ""
+    width, height, left, bottom, top, right = WIDTH, 380, 56, 44, 16, 16
+    (x0, x1), (y0, y1) = ranges
+
+    def px(x: float) -> float:
+        return left + (min(max(x, x0), x1) - x0) / ((x1 - x0) or 1) * (width - left - right)
+
+    def py(y: float) -> float:
+        return height - bottom - (min(max(y, y0), y1) - y0) / ((y1 - y0) or 1) * (height - bottom - top)
+
+    sx, sy = px(splits[0]), py(splits[1])
+    body = [
+        f'<rect x="{left}" y="{top}" width="{width - left - right}" height="{height - top - bottom}" fill="#fafafa" stroke="#999"/>',
+        f'<line x1="{sx:.1f}" y1="{top}" x2="{sx:.1f}" y2="{height - bottom}" stroke="#bbb" stroke-dasharray="4 3"/>',
+        f'<line x1="{left}" y1="{sy:.1f}" x2="{width - right}" y2="{sy:.1f}" stroke="#bbb" stroke-dasharray="4 3"/>',
+    ]
+    corners = (
+        (left + 6, top + 14, "start"),
+        (width - right - 6, top + 14, "end"),
+        (left + 6, height - bottom - 6, "start"),
+        (width - right - 6, height - bottom - 6, "end"),
+    )
+    body += [
+        f'<text x="{x}" y="{y}" font-size="12" font-weight="700" fill="#607d8b" text-anchor="{anchor}">{escape(name)}</text>'
+        for (x, y, anchor), name in zip(corners, fields, strict=True)
+    ]
+    body.append(f'<text x="{(left + width - right) / 2:.1f}" y="{height - 8}" font-size="12" text-anchor="middle">{escape(axes[0])}</text>')
+    body.append(
+        f'<text x="14" y="{(top + height - bottom) / 2:.1f}" font-size="12" text-anchor="middle" transform="rotate(-90 14 {(top + height - bottom) / 2:.1f})">{escape(axes[1])}</text>'
+    )
+    for value in (x0, splits[0], x1):
+        body.append(f'<text x="{px(value):.1f}" y="{height - bottom + 14}" font-size="10" text-anchor="middle">{value:g}</text>')
+    for value in (y0, splits[1], y1):
+        body.append(f'<text x="{left - 4}" y="{py(value) + 4:.1f}" font-size="10" text-anchor="end">{value:g}</text>')
+    rows = []
+    legend = []
+    for number, (label, x, y, shown_x, shown_y) in enumerate(sorted(points, key=lambda p: (-p[2], -p[1])), start=1):
+        # a number beside the point, the name in the list under the chart: names of close neighbours would overlap
+        cx, cy = px(x), py(y)
+        body.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="{COLOURS[0]}" fill-opacity=".8"/>')
+        body.append(f'<text x="{cx + 7:.1f}" y="{cy - 5:.1f}" font-size="10" font-weight="700">{number}</text>')
+        field = fields[(0 if y >= splits[1] else 2) + (1 if x >= splits[0] else 0)]
+        rows.append((label, shown_x, shown_y, field))
+        legend.append(f"<li>{escape(label)} <span>({escape(shown_x)} · {escape(shown_y)} · {escape(field)})</span></li>")
+    table = _table((headers[0], axes[0], axes[1], headers[1]), rows)
+    return (
+        f'<figure class="kam-chart kam-matrix"><svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>{"".join(body)}</svg>'
+        f'<figcaption>{escape(title)}</figcaption><ol class="kam-legend" aria-hidden="true">{"".join(legend)}</ol>{table}</figure>'
+    )

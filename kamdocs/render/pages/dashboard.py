@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 from kamdocs.core.problem import Problem
@@ -138,6 +139,38 @@ def home_summary(portfolio: Portfolio, accounts: Sequence[AccountSummary], reade
     return one_block(f'<div class="kam-home">{heading}{key_figures(portfolio, accounts, reader, as_of, base)}</div>')
 
 
+HEALTHY = 60.0
+"""The health score from which a relationship counts as strong in the portfolio matrix."""
+
+
+def portfolio_matrix(accounts: Sequence[AccountSummary], reader: Reader, tier_a: float) -> str:
+    """Every account with both scores as a point: attractiveness (the key-account score, split where tier A begins)
+    against relationship health (split at HEALTHY), the four fields named as the strategic-account grid names them."""
+    points = [
+        (a.name, float(health.value), float(score.value), reader.value(health, note=False), reader.value(score, note=False))
+        for a in accounts
+        if a.position is not None
+        for score, health in [a.position]
+        if score.computable and health.computable and reader.sees(score) and reader.sees(health)
+    ]
+    fields = (reader.text("field_repair"), reader.text("field_grow"), reader.text("field_serve"), reader.text("field_maintain"))
+    # the scales close in on the accounts (and the splits), so that accounts close together stand apart
+    xs, ys = [p[1] for p in points] + [HEALTHY], [p[2] for p in points] + [tier_a]
+    ranges = (
+        (max(0, (min(xs) - 10) // 10 * 10), min(100, -(-(max(xs) + 10) // 10) * 10)),
+        (max(0, math.floor(min(ys) * 2 - 1) / 2), min(5, math.ceil(max(ys) * 2 + 1) / 2)),
+    )
+    return charts.matrix(
+        reader.text("matrix_title"),
+        points,
+        ranges,
+        (HEALTHY, tier_a),
+        fields,
+        (reader.label("health"), reader.label("ka_score")),
+        (reader.text("account"), reader.text("field")),
+    )
+
+
 def pareto_chart(shares: Sequence[float], title: str, reader: Reader, limit: float) -> str:
     """Cumulative revenue share over the share of customers, largest first."""
     count = len(shares)
@@ -168,6 +201,7 @@ def dashboard_page(
     reader: Reader,
     as_of: dt.date,
     problems: Sequence[Problem] = (),
+    tier_a: float = 3.5,
 ) -> PageSource:
     by_id = {a.account: a for a in accounts}
     title = f"{reader.text('dashboard')} {portfolio.year}"
@@ -177,6 +211,9 @@ def dashboard_page(
         out.append(admonition("failure", reader.text("problems"), f"<p>{escape(reader.text('invalid_intro'))}</p><ul>{items}</ul>"))
     out += [block(key_figures(portfolio, accounts, reader, as_of)), ""]
     out += [f"## {reader.text('portfolio')}", "", _portfolio_table(portfolio, None, reader), ""]
+    drawn = portfolio_matrix([a for a in accounts if a.year == portfolio.year], reader, tier_a)
+    if drawn:
+        out += [f"## {reader.text('matrix')}", "", block(drawn), ""]
     totals = [[escape(column_label(k, reader)), _cell(f, reader)] for k, f in portfolio.totals.items() if reader.sees(f)]
     out += [f"## {reader.text('totals')}", "", table([reader.text("figure"), reader.text("value")], totals, right=(1,)), ""]
     concentration = [[escape(reader.word(k)), _cell(f, reader)] for k, f in portfolio.concentration.items() if reader.sees(f)]

@@ -78,8 +78,9 @@ def account_pages(history: list[Document], context: Context, reader: Reader) -> 
     pages[account_uri(account, "agenda")] = render_page(agenda_page(view, reader))
     failing = tuple(a.message for a in view.alerts if a.blocking)
     tier = view.figures["tier"].value if view.shows("tier") else None
+    position = (current.figures["ka_score"], current.figures["health"])
     return AccountSummary(
-        account, current.name, tier or "–", current.year, pages, row(current), view.deadlines, calendar_events(view), failing
+        account, current.name, tier or "–", current.year, pages, row(current), view.deadlines, calendar_events(view), failing, position
     )
 
 
@@ -114,7 +115,9 @@ def build_site(config: Config, base: Path, jobs: int | None = None) -> Site:
         [a.account for a in accounts if a.year == year - 1],
     )
     pages = {uri: content for a in accounts for uri, content in a.pages.items()}
-    pages[DASHBOARD] = render_page(dashboard_page(portfolio, accounts, classification, reader, config.as_of, problems))
+    pages[DASHBOARD] = render_page(
+        dashboard_page(portfolio, accounts, classification, reader, config.as_of, problems, config.thresholds.key_account_score)
+    )
     pages[CALENDAR] = render_page(calendar_page(accounts, reader, config.as_of))
     for tier in sorted({a.tier for a in accounts}):
         pages[tier_uri(tier)] = render_page(tier_page(tier, portfolio, accounts, reader))
