@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from kamdocs.render.markup import escape, render_inline
@@ -30,19 +31,25 @@ def revenue_chart(view: AccountView, reader: Reader) -> str:
 
 
 def nps_chart(view: AccountView, reader: Reader) -> str:
+    """NPS by year on a scale that closes in on the values (in steps of ten, zero always shown): a change of a few
+    points is a change one sees, not a flat line on −100…100."""
     points = list(view.nps_by_year)
     if len(points) < 2:
         return ""
     years = [p[0] for p in points]
+    values = [p[1] for p in points]
+    low = max(-100, min(0, math.floor(min(values) / 10) * 10 - 10))
+    high = min(100, max(0, math.ceil(max(values) / 10) * 10 + 10))
     return charts.line(
         reader.text("nps_history"),
         points,
         (min(years), max(years)),
-        (-100, 100),
+        (low, high),
         [(str(y), reader.number(v, 1)) for y, v in points],
         (reader.text("year"), "NPS"),
         guide=0,
         x_ticks=[str(y) for y in range(min(years), max(years) + 1)],
+        y_ticks=[(v, reader.number(v)) for v in sorted({low, 0, high})],
     )
 
 

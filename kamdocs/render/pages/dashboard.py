@@ -191,6 +191,8 @@ def pareto_chart(shares: Sequence[float], title: str, reader: Reader, limit: flo
         (reader.text("customers_share"), reader.text("revenue_share")),
         guide=limit,
         x_ticks=[reader.percent(share) for share in (0, 0.25, 0.5, 0.75, 1)],
+        y_ticks=[(share, reader.percent(share)) for share in (0, 0.5, 1)],
+        guide_label=reader.percent(limit),
     )
 
 
