@@ -421,3 +421,15 @@ def test_dashboard_draws_the_portfolio_matrix(sites: dict[str, Path]) -> None:
     # every account with both scores is a point, and a row of the table for screen readers
     assert matrix.count("<circle") == 7 and "<td>Meridian Stores plc</td><td>91.9</td><td>3.6</td><td>Develop and grow</td>" in matrix
     assert "<td>Kestrel Freight Ltd</td><td>54.2</td><td>3.2</td><td>Repair the relationship</td>" in matrix
+
+
+def test_changes_page_tells_the_story_first(sites: dict[str, Path]) -> None:
+    page = (sites["internal"] / "accounts" / "meridian-stores" / "changes-2026.html").read_text()
+    article = page.split("<article", 1)[1]
+    assert article.index('id="in-short"') < article.index('id="figures-that-changed"') < article.index('id="what-changed-in-the-plan"')
+    short = article.split('id="in-short"', 1)[1].split("<h2", 1)[0]
+    assert "Revenue last year" in short and "€3,777,500" in short and "€4,003,800" in short and "+€226,300" in short
+    assert "Health score" in short and "+20.5" in short
+    # the rollover's dates in one line, the rest of the plan's changes under their sections
+    assert re.search(r"<summary>\d+ dates moved by exactly one year, as the rollover moves them</summary>", article)
+    assert "<h3" in article and "Plan › Last reviewed" in article

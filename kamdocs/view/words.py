@@ -58,6 +58,7 @@ TEXT: dict[str, str] = {
     "failing": N_("Accounts that fail a gate"),
     "next_deadlines": N_("Next deadlines"),
     "at_a_glance": N_("At a glance"),
+    "summary": N_("In short"),
     "matrix": N_("Portfolio matrix"),
     "matrix_title": N_("Attractiveness (key-account score) against relationship health"),
     "field_grow": N_("Develop and grow"),
