@@ -86,7 +86,8 @@ def test_dashboard(browser: object, site: Served) -> None:
     table = page.locator("table").first.inner_text()
     assert "Meridian Stores plc" in table and "€4.0M" in table
     assert page.locator("table.kam-portfolio span[title='€4,003,800']").inner_text() == "€4.0M"
-    assert page.locator("figure.kam-chart svg title").first.text_content() == "Pareto curve of all customers"
+    assert page.locator("figure.kam-chart svg title").last.text_content() == "Pareto curve of all customers"
+    assert page.locator("figure.kam-matrix svg title").text_content() == "Attractiveness (key-account score) against relationship health"
     assert page.locator("figure.kam-chart svg").first.bounding_box()["width"] > 300
     page.close()
 
