@@ -433,3 +433,13 @@ def test_changes_page_tells_the_story_first(sites: dict[str, Path]) -> None:
     # the rollover's dates in one line, the rest of the plan's changes under their sections
     assert re.search(r"<summary>\d+ dates moved by exactly one year, as the rollover moves them</summary>", article)
     assert "<h3" in article and "Plan › Last reviewed" in article
+
+
+def test_relationship_map_cards_by_role_with_a_warning_where_one_person_carries_it(sites: dict[str, Path]) -> None:
+    page = (sites["internal"] / "accounts" / "orbis-grid" / "index.html").read_text()
+    section = page.split('id="stakeholder-map"', 1)[1].split("<h2", 1)[0]
+    assert 'class="admonition warning"' in section and "Single-threaded relationship" in section
+    assert section.count('class="kam-card') >= 2 and "<h4>decision maker</h4>" in section and "Relationship owner: Felix Haas" in section
+    assert "Influence: 5" in section
+    shared = (sites["shared"] / "accounts" / "orbis-grid" / "index.html").read_text().split('id="stakeholder-map"', 1)[1].split("<h2", 1)[0]
+    assert "kam-card" in shared and "Influence" not in shared and "Attitude" not in shared

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from kamdocs.render.markup import escape, render_inline
 from kamdocs.render.pages import charts
@@ -112,29 +113,48 @@ def none(reader: Reader) -> str:
     return f"<p>{escape(reader.text('none'))}</p>"
 
 
-def stakeholders(plan: PlanView, reader: Reader) -> str:
+def stakeholders(plan: PlanView, view: AccountView, reader: Reader) -> str:
+    """The relationship map: a lane per buying role, a card per contact with our owner of the relationship (and,
+    where the edition shows them, influence, attitude and notes); a warning where one person carries it all."""
     contacts = plan.plan.get("contacts", [])
     if not contacts:
         return none(reader)
     role_node = plan.node("contacts", "buying_role")
     roles = role_node.get("enum", ROLE_ORDER)
-    out = []
+    lanes = []
     for role in sorted(roles, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else 99):
         people = [c for c in contacts if c["buying_role"] == role]
         if not people:
             continue
-        columns = [k for k in ("position", "influence", "attitude", "owner", "notes") if any(k in c for c in people)]
-        rows = [
-            [
-                escape(c["name"])
-                + (f" <em>({escape(reader.text('left'))} {escape(reader.date(c['left_on']))})</em>" if c.get("left_on") else ""),
-                *(plan.value(plan.node("contacts", k), c[k]) if k in c else "" for k in columns),
-            ]
-            for c in people
-        ]
-        headers = [reader.text("contact"), *(plan.label(plan.node("contacts", k), k) for k in columns)]
-        out.append(f"<h4>{escape(reader.enum(role_node, role))}</h4>" + html_table(headers, rows, "kam-table"))
-    return block("".join(out))
+        cards = "".join(_card(c, plan, reader) for c in people)
+        lanes.append(f'<div class="kam-lane"><h4>{escape(reader.enum(role_node, role))}</h4>{cards}</div>')
+    warning = ""
+    single = view.figures.get("single_threaded")
+    if single is not None and single.computable and single.value:
+        warning = admonition("warning", reader.label("single_threaded"), f"<p>{escape(reader.reason(single.detail))}</p>")
+    return warning + block(f'<div class="kam-map">{"".join(lanes)}</div>')
+
+
+def _card(contact: dict[str, Any], plan: PlanView, reader: Reader) -> str:
+    left = f" <em>({escape(reader.text('left'))} {escape(reader.date(contact['left_on']))})</em>" if contact.get("left_on") else ""
+    lines = [f"<strong>{escape(contact['name'])}</strong>{left}"]
+    if "position" in contact:
+        lines.append(f'<span class="kam-card-position">{plan.value(plan.node("contacts", "position"), contact["position"])}</span>')
+    badges = [
+        f'<span class="kam-badge">{escape(plan.label(plan.node("contacts", k), k))}: {plan.value(plan.node("contacts", k), contact[k])}</span>'
+        for k in ("influence", "attitude")
+        if k in contact
+    ]
+    if badges:
+        lines.append(" ".join(badges))
+    if "owner" in contact:
+        lines.append(
+            f"{escape(plan.label(plan.node('contacts', 'owner'), 'owner'))}: {plan.value(plan.node('contacts', 'owner'), contact['owner'])}"
+        )
+    if contact.get("notes"):
+        lines.append(f'<span class="kam-card-notes">{plan.value(plan.node("contacts", "notes"), contact["notes"])}</span>')
+    gone = " kam-card-left" if contact.get("left_on") else ""
+    return f'<div class="kam-card{gone}">{"<br>".join(lines)}</div>'
 
 
 def action_timeline(plan: PlanView, reader: Reader) -> str:
@@ -260,7 +280,7 @@ def account_page(history: Sequence[AccountView], reader: Reader, links: Sequence
         (reader.text("alerts"), alerts_section(view, reader)),
         (reader.text("figures"), block(drawn) + figures_table(view, reader)),
         (reader.text("checklists"), checklists_section(view, reader)),
-        (reader.text("stakeholders"), stakeholders(plan, reader)),
+        (reader.text("stakeholders"), stakeholders(plan, view, reader)),
         (reader.text("action_plan"), action_timeline(plan, reader)),
         (reader.text("risks"), risks_section(plan, reader)),
         (reader.text("contract"), contract_section(plan, view, reader)),
