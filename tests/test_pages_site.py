@@ -443,3 +443,10 @@ def test_relationship_map_cards_by_role_with_a_warning_where_one_person_carries_
     assert "Influence: 5" in section
     shared = (sites["shared"] / "accounts" / "orbis-grid" / "index.html").read_text().split('id="stakeholder-map"', 1)[1].split("<h2", 1)[0]
     assert "kam-card" in shared and "Influence" not in shared and "Attitude" not in shared
+
+
+def test_whitespace_matrix_buying_units_by_offerings(sites: dict[str, Path]) -> None:
+    page = (sites["shared"] / "accounts" / "meridian-stores" / "index.html").read_text()
+    matrix = page.split('<table class="kam-table kam-whitespace">', 1)[1].split("</table>", 1)[0]
+    assert "<th>Devices</th><th>Managed services</th><th>Training</th>" in matrix
+    assert '<td>Group IT</td><td><span class="kam-ws kam-ws-not_yet">not yet</span></td>' in matrix

@@ -212,6 +212,30 @@ def contract_section(plan: PlanView, view: AccountView, reader: Reader) -> str:
     return (f"<p>{'<br>'.join(extra)}</p>" if extra else "") + block(plan.section("contract"))
 
 
+def whitespace_matrix(plan: PlanView, reader: Reader) -> str:
+    """Buying units down, offerings across, each cell coloured by its status and saying it in words (colour alone
+    says nothing to a screen reader or on a grey printout)."""
+    cells = plan.plan.get("whitespace", [])
+    units = list(dict.fromkeys(c["buying_unit"] for c in cells))
+    offerings = list(dict.fromkeys(c["offering"] for c in cells))
+    status = {(c["buying_unit"], c["offering"]): c["status"] for c in cells}
+    node = plan.node("whitespace", "status")
+    unit_node = plan.node("whitespace", "buying_unit")
+    rows = [
+        [
+            plan.value(unit_node, unit),
+            *(
+                f'<span class="kam-ws kam-ws-{escape(status[unit, o])}">{escape(reader.enum(node, status[unit, o]))}</span>'
+                if (unit, o) in status
+                else ""
+                for o in offerings
+            ),
+        ]
+        for unit in units
+    ]
+    return block(html_table([plan.label(unit_node, "buying_unit"), *offerings], rows, "kam-table kam-whitespace"))
+
+
 def summary_tiles(view: AccountView, reader: Reader) -> str:
     """The account at a glance, before anything else: tier, revenue, forecast and its difference, completeness,
     the next deadline; only what the edition shows (the exact amounts, not compact: one account has the room)."""
@@ -287,6 +311,9 @@ def account_page(history: Sequence[AccountView], reader: Reader, links: Sequence
     ]
     for key in reader.schema["properties"]:
         if key in SPECIAL or key not in view.plan:
+            continue
+        if key == "whitespace":
+            sections.append((plan.label(plan.node(key), key), whitespace_matrix(plan, reader)))
             continue
         body = plan.section(key)
         if body:
