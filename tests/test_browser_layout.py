@@ -54,6 +54,7 @@ MEASURE = """() => {
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    SHOTS.mkdir(parents=True, exist_ok=True)
     built = {}
     for edition, language in SITES:
         repo = make_repo(tmp_path_factory.mktemp(f"layout-{edition}-{language}"), edition=edition, language=language)
@@ -74,8 +75,11 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-def overflows(page: object, url: str) -> list[str]:
+def overflows(page: object, url: str, shot: str = "") -> list[str]:
+    """What runs off the page or under the contents; `shot`: a screenshot first, as the reader sees the page (folded)."""
     page.goto(url)  # type: ignore[attr-defined]
+    if shot:
+        page.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=True)  # type: ignore[attr-defined]
     measured = page.evaluate(MEASURE)  # type: ignore[attr-defined]
     found = list(measured["over"])
     if measured["scroll"] > measured["width"]:
@@ -99,9 +103,8 @@ def test_no_page_scrolls_sideways_and_no_table_runs_under_the_contents(
     printed = browser.new_page(viewport={"width": PRINT_WIDTH, "height": 950})  # type: ignore[attr-defined]
     printed.emulate_media(media="print")
     for name, path in PAGES.items():
-        problems += [f"print {name}: {p}" for p in overflows(printed, (site / path).as_uri())]
-        if name in ("account-meridian-stores", "agenda", "dashboard"):
-            printed.screenshot(path=str(SHOTS / f"{edition}-{language}-{name}-print.png"), full_page=True)
+        shot = f"{edition}-{language}-{name}-print" if name in ("account-meridian-stores", "agenda", "dashboard") else ""
+        problems += [f"print {name}: {p}" for p in overflows(printed, (site / path).as_uri(), shot)]
     printed.close()
     assert problems == [], "\n".join(problems)
 
