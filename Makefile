@@ -9,6 +9,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 # The browser tests drive Debian's Chromium; installing it needs root (CI runs as root).
 CHROMIUM ?= /usr/bin/chromium
+# and check accessibility with axe-core (npm), installed into build/node
+AXE_VERSION := 4.14.1
+AXE := build/node/node_modules/axe-core/axe.min.js
 
 .PHONY: site site-mkdocs site-zensical test lint validate catalogues messages clean
 
@@ -34,8 +37,8 @@ site-zensical: $(VENV)/.site-deps
 	cd build/zensical && $(abspath $(BIN))/zensical build --strict
 	$(call has_dashboard,build/zensical/site)
 
-test: lint $(CHROMIUM)
-	KAM_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+test: lint $(CHROMIUM) $(AXE)
+	KAM_CHROMIUM=$(CHROMIUM) KAM_AXE=$(AXE) $(BIN)/python -m pytest
 
 # the layers (import-linter), the style (ruff) and the types (mypy, strict below the renderers)
 lint: $(VENV)/.test-deps
@@ -71,6 +74,9 @@ catalogues:
 messages: $(VENV)/.test-deps
 	$(BIN)/pybabel extract --no-location --sort-output -k N_ -k because -k translate -k say -o $(LOCALES)/kamdocs.pot kamdocs
 	$(BIN)/pybabel update --domain kamdocs --input-file $(LOCALES)/kamdocs.pot --output-dir $(LOCALES) --no-fuzzy-matching --ignore-obsolete
+
+$(AXE):
+	npm install --no-save --no-audit --no-fund --prefix build/node axe-core@$(AXE_VERSION)
 
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium

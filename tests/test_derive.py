@@ -509,3 +509,15 @@ def test_executive_sponsor_paired_only_with_a_named_contact() -> None:
     named = plan_with({}, contacts=contacts, executive_sponsors=[{"ours": "ceo", "theirs": "cfo"}])
     assert value(derive([named], config(), Confidentiality()), "sponsor_paired") is True
     assert derive([plan_with({})], config(), Confidentiality())["sponsor_paired"].reason == "no executive sponsors paired"
+
+
+def test_health_score(figures, history) -> None:
+    # NPS 40 -> 0.7; decision maker and influencer active (Eve, the user, has left) -> 2 of 4 roles; reviewed 29 days
+    # ago -> 1; no open risk of 50 % or more (r2 is mitigated, r3 closed) -> 1
+    assert figures["health"].detail == pytest.approx({"satisfaction": 0.7, "coverage": 0.5, "recency": 1.0, "risks": 1.0})
+    assert value(figures, "health") == pytest.approx(80.0)
+    late = derive(history, config(as_of=dt.date(2027, 6, 1)), Confidentiality())  # twice the stale days and more
+    assert late["health"].detail["recency"] == 0.0 and late["health"].value == pytest.approx(55.0)
+    silent = [*history[:-1], {**history[-1], "kpis": {}}]
+    unknown = derive(silent, config(), Confidentiality())["health"]
+    assert not unknown.computable and unknown.reason == "needs the NPS or CSAT of the customer"

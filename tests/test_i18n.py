@@ -8,7 +8,7 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from kamdocs.view.i18n import LOCALE_DIR, amount, date_text, languages, percent, translate
+from kamdocs.view.i18n import LOCALE_DIR, amount, compact_amount, date_text, languages, percent, translate
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kamdocs"
 KEYWORDS = {"N_": None, "because": None, "translate": None, "say": None}
@@ -40,3 +40,12 @@ def test_numbers_amounts_and_dates_per_locale() -> None:
     assert percent(0.24, "de") == "24,0\xa0%"
     assert date_text(dt.date(2026, 3, 31), "de") == "31.03.2026"
     assert date_text(dt.date(2026, 3, 31), "en") == "Mar 31, 2026"
+
+
+def test_compact_amounts_per_locale() -> None:
+    assert compact_amount(4003800, "en", "EUR") == "€4.0M"
+    assert compact_amount(4003800, "de", "EUR") == "4,0\xa0Mio.\xa0€"
+    assert compact_amount(-135400, "en", "EUR") == "-€0.1M"
+    assert compact_amount(843200, "en", "EUR", 1000) == "€843.2K"
+    # German has no abbreviation for thousands: the whole amount
+    assert compact_amount(843200, "de", "EUR", 1000) == "843.200\xa0€"

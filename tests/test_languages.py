@@ -130,7 +130,7 @@ def build(repo: Path) -> Path:
 def generated_pages(site: Path) -> dict[str, str]:
     """The pages readers read: the dashboard, calendar, tiers and every page of every account. (The reference pages are
     for editors: they name the keys and give each label in English and German on purpose.)"""
-    return {str(p.relative_to(site)): visible_text(p.read_text(encoding="utf-8")) for p in sorted((site / "accounts").rglob("index.html"))}
+    return {str(p.relative_to(site)): visible_text(p.read_text(encoding="utf-8")) for p in sorted((site / "accounts").rglob("*.html"))}
 
 
 def test_german_site_and_commands_speak_german(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -38,12 +38,12 @@ def test_build_generates_the_format_reference_in_memory(site_repo: Path) -> None
     accounts_before = listing(site_repo / "accounts")
     result = build(site_repo)
     assert result.returncode == 0, result.stderr
-    page = (site_repo / "site" / "reference" / "format" / "index.html").read_text(encoding="utf-8")
+    page = (site_repo / "site" / "reference" / "format.html").read_text(encoding="utf-8")
     assert "Plan format reference" in page and "Key-Account-Manager" in page
-    assert (site_repo / "site" / "cli" / "index.html").read_text(encoding="utf-8").count("validate") > 2
-    figures = (site_repo / "site" / "reference" / "figures" / "index.html").read_text(encoding="utf-8")
+    assert (site_repo / "site" / "cli.html").read_text(encoding="utf-8").count("validate") > 2
+    figures = (site_repo / "site" / "reference" / "figures.html").read_text(encoding="utf-8")
     assert "Share of wallet" in figures and "committed revenue" in figures
-    assert "Information checklist" in (site_repo / "site" / "reference" / "checklists" / "index.html").read_text(encoding="utf-8")
+    assert "Information checklist" in (site_repo / "site" / "reference" / "checklists.html").read_text(encoding="utf-8")
     assert listing(site_repo / "docs") == docs_before
     assert listing(site_repo / "accounts") == accounts_before
 
@@ -52,7 +52,7 @@ def test_language_option_gives_german_pages(site_repo: Path) -> None:
     config = site_repo / "mkdocs.yml"
     config.write_text(config.read_text().replace("# language: de", "language: de"))
     assert build(site_repo).returncode == 0
-    page = (site_repo / "site" / "reference" / "format" / "index.html").read_text(encoding="utf-8")
+    page = (site_repo / "site" / "reference" / "format.html").read_text(encoding="utf-8")
     assert "Referenz des Planformats" in page
 
 

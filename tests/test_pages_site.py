@@ -178,14 +178,14 @@ def test_every_page_is_there(engine_sites: dict[str, Path], engine: str) -> None
     for page in (
         *(f"accounts/{account}/index.html" for account in [*accounts, "canary-gmbh"]),
         "accounts/index.html",
-        "accounts/calendar/index.html",
+        "accounts/calendar.html",
         "accounts/calendar.ics",
         "accounts/meridian-stores/index.html",
-        "accounts/meridian-stores/2024/index.html",
-        "accounts/meridian-stores/changes-2026/index.html",
-        "accounts/meridian-stores/agenda/index.html",
-        "reference/format/index.html",
-        "reference/figures/index.html",
+        "accounts/meridian-stores/2024.html",
+        "accounts/meridian-stores/changes-2026.html",
+        "accounts/meridian-stores/agenda.html",
+        "reference/format.html",
+        "reference/figures.html",
     ):
         assert (site / page).is_file(), page
     dashboard = (site / "accounts" / "index.html").read_text()
@@ -214,11 +214,16 @@ def test_account_page_sections(sites: dict[str, Path]) -> None:
 def test_search_finds_the_sections_of_current_plans_only(engine_sites: dict[str, Path], engine: str) -> None:
     docs = search_docs(engine_sites[engine])
     entries = {doc["location"]: doc for doc in docs}
-    assert entries["accounts/nordwerk/"]["title"] == "Nordwerk Antriebstechnik GmbH"
-    assert "Jana Brückner" in entries["accounts/nordwerk/"]["text"] + entries["accounts/nordwerk/#stakeholder-map"]["text"]
-    assert entries["accounts/nordwerk/#figures"]["title"] == "Figures" and "€1,657,000" in entries["accounts/nordwerk/#figures"]["text"]
-    assert "guide/" in entries  # hand-written pages indexed as before
-    assert not [location for location in entries if location.startswith(("accounts/nordwerk/2025/", "accounts/nordwerk/agenda/"))]
+    assert entries["accounts/nordwerk/index.html"]["title"] == "Nordwerk Antriebstechnik GmbH"
+    assert (
+        "Jana Brückner" in entries["accounts/nordwerk/index.html"]["text"] + entries["accounts/nordwerk/index.html#stakeholder-map"]["text"]
+    )
+    assert (
+        entries["accounts/nordwerk/index.html#figures"]["title"] == "Figures"
+        and "€1,657,000" in entries["accounts/nordwerk/index.html#figures"]["text"]
+    )
+    assert "guide.html" in entries  # hand-written pages indexed as before
+    assert not [location for location in entries if location.startswith(("accounts/nordwerk/2025.html", "accounts/nordwerk/agenda.html"))]
     assert len(entries) == len(docs)
 
 
@@ -232,7 +237,7 @@ def test_site_calendar_is_the_one_kam_calendar_writes(sites: dict[str, Path]) ->
 
 
 def test_agenda_follows_the_order_of_the_method(sites: dict[str, Path]) -> None:
-    page = (sites["shared"] / "accounts" / "nordwerk" / "agenda" / "index.html").read_text()
+    page = (sites["shared"] / "accounts" / "nordwerk" / "agenda.html").read_text()
     page = page[page.index("<article") :]
     order = [
         "1. Review of the relationship so far",
@@ -280,7 +285,7 @@ def test_internal_edition_has_them(sites: dict[str, Path]) -> None:
     texts = site_text(sites["internal"])
     assert leaks(texts["accounts/meridian-stores/index.html"], values)
     assert leaks(texts["search/search_index.json"], values)
-    canary = leaks(texts["accounts/canary-gmbh/index.html"] + texts["accounts/canary-gmbh/agenda/index.html"], values)
+    canary = leaks(texts["accounts/canary-gmbh/index.html"] + texts["accounts/canary-gmbh/agenda.html"], values)
     assert {"3,141,592", "4,711.37", "CANARY judgement of Kim: vain and slow", "CANARY conditions: 7.7 % rebate above 9 million"} <= canary
 
 
@@ -361,7 +366,7 @@ def test_german_site(tmp_path: Path) -> None:
     page = (repo / "site" / "accounts" / "nordwerk" / "index.html").read_text()
     for label in ("Kennzahlen", "Checklisten", "Stakeholder-Map", "Aktionsplan", "Umsatz Vorjahr", "Vollständigkeit"):
         assert label in page, label
-    assert "Agenda des Jahresgesprächs" in (repo / "site" / "accounts" / "nordwerk" / "agenda" / "index.html").read_text()
+    assert "Agenda des Jahresgesprächs" in (repo / "site" / "accounts" / "nordwerk" / "agenda.html").read_text()
     # what is still to fill in, said in German too: counts, figures and their reasons, alternatives
     lists = [
         page.split("Noch auszufüllen", 1)[1].split("</ul>", 1)[0]
@@ -376,3 +381,72 @@ def test_german_site(tmp_path: Path) -> None:
     assert (
         "Checklisten zu 8,9\xa0% vollständig, unter dem Minimum von 60,0\xa0%" in dashboard and "checklists 8.9% complete" not in dashboard
     )
+
+
+def test_home_opens_with_the_portfolio_at_a_glance(sites: dict[str, Path]) -> None:
+    home = (sites["shared"] / "index.html").read_text()
+    glance = home.split('id="kam-at-a-glance"', 1)[1].split("This site is built", 1)[0]
+    assert home.index("<h1") < home.index('id="kam-at-a-glance"')
+    for words in ("Revenue last year", "Forecast (expected)", "against last year", "Weighted pipeline", "Accounts that fail a gate"):
+        assert words in glance, words
+    assert 'href="accounts/index.html"' in glance and 'href="accounts/meridian-stores/index.html"' in glance
+    dashboard = (sites["shared"] / "accounts" / "index.html").read_text()
+    assert 'class="kam-tiles"' in dashboard and 'title="€4,003,800"' in dashboard and ">€4.0M<" in dashboard
+
+
+def test_only_the_internal_edition_says_so_on_every_page(sites: dict[str, Path]) -> None:
+    banner = sites["internal"] / "assets" / "kamdocs-edition.css"
+    assert "Internal edition" in banner.read_text() and "print" in banner.read_text()
+    for page in ("index.html", "guide.html", "accounts/index.html", "accounts/nordwerk/agenda.html"):
+        assert "assets/kamdocs-edition.css" in (sites["internal"] / page).read_text(), page
+        assert "kamdocs-edition.css" not in (sites["shared"] / page).read_text(), page
+    assert not (sites["shared"] / "assets" / "kamdocs-edition.css").exists()
+
+
+def test_account_page_summary_first_rest_folded_to_do_out_of_search(sites: dict[str, Path]) -> None:
+    page = (sites["internal"] / "accounts" / "vela-foods" / "index.html").read_text()
+    article = page.split("<article", 1)[1]
+    assert article.index('class="kam-tiles"') < article.index('id="alerts"') < article.index('id="figures"')
+    assert '<details class="kam-fold"><summary>Show</summary>' in article
+    assert "Still to fill in (" in article
+    texts = " ".join(doc["text"] for doc in search_docs(sites["internal"]))
+    assert "Still to fill in" not in texts and "Vela Food" in texts
+
+
+def test_dashboard_draws_the_portfolio_matrix(sites: dict[str, Path]) -> None:
+    dashboard = (sites["shared"] / "accounts" / "index.html").read_text()
+    matrix = dashboard.split('<figure class="kam-chart kam-matrix">', 1)[1].split("</figure>", 1)[0]
+    for words in ("Develop and grow", "Repair the relationship", "Maintain", "Serve efficiently", "Health score", "Key-account score"):
+        assert words in matrix, words
+    # every account with both scores is a point, and a row of the table for screen readers
+    assert matrix.count("<circle") == 7 and "<td>Meridian Stores plc</td><td>91.9</td><td>3.6</td><td>Develop and grow</td>" in matrix
+    assert "<td>Kestrel Freight Ltd</td><td>54.2</td><td>3.2</td><td>Repair the relationship</td>" in matrix
+
+
+def test_changes_page_tells_the_story_first(sites: dict[str, Path]) -> None:
+    page = (sites["internal"] / "accounts" / "meridian-stores" / "changes-2026.html").read_text()
+    article = page.split("<article", 1)[1]
+    assert article.index('id="in-short"') < article.index('id="figures-that-changed"') < article.index('id="what-changed-in-the-plan"')
+    short = article.split('id="in-short"', 1)[1].split("<h2", 1)[0]
+    assert "Revenue last year" in short and "€3,777,500" in short and "€4,003,800" in short and "+€226,300" in short
+    assert "Health score" in short and "+20.5" in short
+    # the rollover's dates in one line, the rest of the plan's changes under their sections
+    assert re.search(r"<summary>\d+ dates moved by exactly one year, as the rollover moves them</summary>", article)
+    assert "<h3" in article and "Plan › Last reviewed" in article
+
+
+def test_relationship_map_cards_by_role_with_a_warning_where_one_person_carries_it(sites: dict[str, Path]) -> None:
+    page = (sites["internal"] / "accounts" / "orbis-grid" / "index.html").read_text()
+    section = page.split('id="stakeholder-map"', 1)[1].split("<h2", 1)[0]
+    assert 'class="admonition warning"' in section and "Single-threaded relationship" in section
+    assert section.count('class="kam-card') >= 2 and "<h4>Decision maker</h4>" in section and "Relationship owner: Felix Haas" in section
+    assert "Influence: 5" in section
+    shared = (sites["shared"] / "accounts" / "orbis-grid" / "index.html").read_text().split('id="stakeholder-map"', 1)[1].split("<h2", 1)[0]
+    assert "kam-card" in shared and "Influence" not in shared and "Attitude" not in shared
+
+
+def test_whitespace_matrix_buying_units_by_offerings(sites: dict[str, Path]) -> None:
+    page = (sites["shared"] / "accounts" / "meridian-stores" / "index.html").read_text()
+    matrix = page.split('<table class="kam-table kam-whitespace">', 1)[1].split("</table>", 1)[0]
+    assert "<th>Devices</th><th>Managed services</th><th>Training</th>" in matrix
+    assert '<td>Group IT</td><td><span class="kam-ws kam-ws-not_yet">Not yet</span></td>' in matrix

@@ -68,7 +68,8 @@ def test_writes_every_page_beside_the_hand_written_ones_with_the_navigation(repo
     assert (docs / "guide.md").read_bytes() == (repo / "docs" / "guide.md").read_bytes()
     assert (docs / "accounts" / "calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     config = yaml.safe_load((repo / "build" / "zensical" / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["docs_dir"] == "docs" and config["plugins"] == ["search"]
+    assert config["docs_dir"] == "docs" and config["plugins"] == ["search", "offline"]
+    assert config["extra"]["polyfills"] == ["assets/vendor/iframe-worker.shim.js"]
     assert config["nav"][:2] == [
         {"Home": "index.md"},
         {"Key accounts": ["accounts/index.md", "accounts/calendar.md", "accounts/tier-a.md", "accounts/tier-c.md"]},

@@ -42,9 +42,9 @@ def test_bench_site_floor_has_a_page_for_every_page_of_the_kam_site(tmp_path: Pa
 
     kam = build(kam_site(tmp_path, 4))
     floor = build(floor_site(tmp_path, kam))
-    addresses = {repo: {p.parent.relative_to(repo / "site") for p in (repo / "site").rglob("index.html")} for repo in (kam, floor)}
+    addresses = {repo: {p.relative_to(repo / "site") for p in (repo / "site").rglob("*.html")} for repo in (kam, floor)}
     assert addresses[kam] == addresses[floor] and len(addresses[kam]) > 10
-    assert yaml.safe_load((floor / "mkdocs.yml").read_text())["plugins"] == ["search"]
+    assert yaml.safe_load((floor / "mkdocs.yml").read_text())["plugins"] == ["search", "offline"]
     assert "Dashboard" in (floor / "site" / "index.html").read_text()
     assert len(list((bare_site(tmp_path, 7) / "docs" / "pages").iterdir())) == 7
 

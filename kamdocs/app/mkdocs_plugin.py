@@ -25,8 +25,8 @@ from kamdocs.core.validate import PathNotFound
 from kamdocs.render.markup import escape
 from kamdocs.render.outputs.report import problem_line
 from kamdocs.render.pages.render import RenderedPage
-from kamdocs.render.site.build import Site, build_site, nav_uris
-from kamdocs.render.site.folder import NOT_IN_NAV, ON_INVALID, SCRIPTS, STYLESHEET, asset_files, reference_pages
+from kamdocs.render.site.build import EDITION_STYLESHEET, Site, build_site, nav_uris
+from kamdocs.render.site.folder import HOME, NOT_IN_NAV, OFFLINE_SHIM, ON_INVALID, SCRIPTS, STYLESHEET, asset_files, reference_pages
 from kamdocs.view.reader import UnknownLanguage, require_language
 
 
@@ -38,7 +38,9 @@ class KamPluginConfig(MkDocsConfig):
 
 
 class KamPlugin(BasePlugin[KamPluginConfig]):
+    @event_priority(50)
     def on_config(self, config: SiteConfig) -> SiteConfig:
+        """Runs before the other plugins' on_config: the offline plugin must find the shim in place."""
         self.root = Path(config.config_file_path).resolve().parent
         try:
             config_file = self.root / self.config.config_file if self.config.config_file else None
@@ -50,7 +52,12 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         # the theme's own words (search, navigation, footer) in the site's language
         config.theme["language"] = self.kam.language
         config.extra_css.append(STYLESHEET)
+        if self.kam.edition == "internal":
+            config.extra_css.append(EDITION_STYLESHEET)
         config.extra_javascript.extend(SCRIPTS)
+        if any(name.rsplit("/", 1)[-1] == "offline" for name in config.plugins):
+            # the offline plugin adds the shim from unpkg.com unless one is there
+            config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
         patterns = [str(p.pattern) for p in getattr(config.not_in_nav, "patterns", [])] if config.not_in_nav else []
         config.not_in_nav = config_options.PathSpec().run_validation("\n".join([*patterns, *NOT_IN_NAV]))
         return config
@@ -88,9 +95,18 @@ class KamPlugin(BasePlugin[KamPluginConfig]):
         nav.pages = [item for item in _walk(nav.items) if isinstance(item, Page)]
         return nav
 
-    @event_priority(-100)
+    def on_page_content(self, html: str, *, page: Page, config: SiteConfig, files: Files) -> str:
+        """The home page opens with the portfolio at a glance, under its title."""
+        if page.file.src_uri != HOME or not self.site.home:
+            return html
+        summary = _LINK.sub(lambda m: _resolve(m, page, files), self.site.home)
+        at = html.find("</h1>") + len("</h1>") if "</h1>" in html else 0
+        return html[:at] + summary + html[at:]
+
+    @event_priority(-90)
     def on_post_build(self, *, config: SiteConfig) -> None:
-        """Adds the generated pages to the index the search plugin has just written (MkDocs' and Material's format)."""
+        """Adds the generated pages to the index the search plugin has just written (MkDocs' and Material's format);
+        after the search plugin (0), before the offline plugin (-100) copies the index into search_index.js."""
         index = Path(config.site_dir) / "search" / "search_index.json"
         if not index.is_file():
             return
@@ -120,6 +136,8 @@ class GeneratedPage(Page):
         super().read_source(config)
         # the search plugin would parse the HTML again, the slowest step of a build: the kam plugin adds the sections
         self.meta = {**self.meta, "title": self.rendered.title, "search": {"exclude": True}}
+        if self.rendered.hide:
+            self.meta["hide"] = list(self.rendered.hide)
 
     def render(self, config: SiteConfig, files: Files) -> None:
         headings = self.rendered.headings
@@ -128,11 +146,11 @@ class GeneratedPage(Page):
         self.content = _LINK.sub(lambda m: _resolve(m, self, files), self.rendered.html)
 
 
-_LINK = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
+_LINK = re.compile(r'href="([^":#?]+\.(?:md|ics))(#[^"]*)?"')
 
 
 def _resolve(match: re.Match[str], page: Page, files: Files) -> str:
-    """A link between generated pages, as MkDocs would write it (directory URLs or not)."""
+    """A link between generated pages, or to the calendar file, as MkDocs would write it (directory URLs or not)."""
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match.group(1)))
     file = files.get_file_from_path(target)
     if file is None:

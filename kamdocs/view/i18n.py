@@ -31,6 +31,7 @@ __all__ = [
     "LOCALE_DIR",
     "N_",
     "amount",
+    "compact_amount",
     "date_text",
     "decimal",
     "languages",
@@ -104,6 +105,16 @@ def amount(value: float, language: str, currency: str, cents: bool = False) -> s
     unless `cents` and the value has them (a price of 389,50 €)."""
     pattern = _pattern(language, "currency", 2 if cents and not float(value).is_integer() else 0)
     return format_currency(value, currency, format=pattern, locale=_locale(language), currency_digits=False)
+
+
+def compact_amount(value: float, language: str, currency: str, scale: int = 1_000_000) -> str:
+    """An amount in millions (`scale` 1,000,000) or thousands as the locale abbreviates it, one decimal: €4.0M,
+    4,0 Mio. € (Babel's compact currency patterns). Where the locale has no abbreviation for the scale
+    (German thousands), the whole amount."""
+    pattern = _locale(language).compact_currency_formats["short"]["other"][str(scale)].pattern
+    if not re.search(r"[^0¤\s]", pattern):
+        return amount(value, language, currency)
+    return format_currency(value / scale, currency, format=pattern.replace("0", "0.0", 1), locale=_locale(language), currency_digits=False)
 
 
 @lru_cache(maxsize=65536)

@@ -42,6 +42,7 @@ FIGURES: dict[str, str] = {
     "renewal_due": N_("Renewal decision due"),
     "ka_score": N_("Key-account score"),
     "tier": N_("Tier"),
+    "health": N_("Health score"),
     "days_since_review": N_("Days since last review"),
     "stale": N_("Plan stale"),
     "days_to_review": N_("Days to annual review"),

@@ -256,6 +256,10 @@ class Reader:
     def amount(self, value: float, cents: bool = False) -> str:
         return i18n.amount(value, self.language, self.currency, cents)
 
+    def compact(self, value: float, scale: int = 1_000_000) -> str:
+        """An amount for a narrow column: €4.0M, 4,0 Mio. € (the exact amount belongs in a tooltip beside it)."""
+        return i18n.compact_amount(value, self.language, self.currency, scale)
+
     def percent(self, value: float) -> str:
         return i18n.percent(value, self.language)
 

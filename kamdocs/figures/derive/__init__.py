@@ -13,6 +13,7 @@ from kamdocs.figures.derive import (
     action_plan,
     contract,
     forecast,
+    health,
     kpis,
     margins,
     position,
@@ -44,6 +45,7 @@ STEPS: tuple[Callable[[Deriver], None], ...] = (
     contract.contract,
     score.score,
     reviews.dates,
+    health.health,
 )
 """In order: a later step may read the figures of an earlier one."""
 

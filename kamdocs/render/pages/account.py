@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from typing import Any
 
 from kamdocs.core.dates import day
 from kamdocs.render.markup import escape, render_inline
@@ -31,19 +33,25 @@ def revenue_chart(view: AccountView, reader: Reader) -> str:
 
 
 def nps_chart(view: AccountView, reader: Reader) -> str:
+    """NPS by year on a scale that closes in on the values (in steps of ten, zero always shown): a change of a few
+    points is a change one sees, not a flat line on −100…100."""
     points = list(view.nps_by_year)
     if len(points) < 2:
         return ""
     years = [p[0] for p in points]
+    values = [p[1] for p in points]
+    low = max(-100, min(0, math.floor(min(values) / 10) * 10 - 10))
+    high = min(100, max(0, math.ceil(max(values) / 10) * 10 + 10))
     return charts.line(
         reader.text("nps_history"),
         points,
         (min(years), max(years)),
-        (-100, 100),
+        (low, high),
         [(str(y), reader.number(v, 1)) for y, v in points],
         (reader.text("year"), "NPS"),
         guide=0,
         x_ticks=[str(y) for y in range(min(years), max(years) + 1)],
+        y_ticks=[(v, reader.number(v)) for v in sorted({low, 0, high})],
     )
 
 
@@ -88,7 +96,11 @@ def checklists_section(view: AccountView, reader: Reader) -> str:
         for c in view.checklists
         for m in c.missing
     ]
-    listed = f"<p><strong>{escape(reader.text('missing'))}:</strong></p><ul>{''.join(missing)}</ul>" if missing else ""
+    listed = (
+        f'<details class="kam-fold" data-search-exclude><summary>{escape(reader.text("missing"))} ({len(missing)})</summary><ul>{"".join(missing)}</ul></details>'
+        if missing
+        else ""
+    )
     return block(completeness_chart(view, reader)) + listed
 
 
@@ -101,29 +113,48 @@ def none(reader: Reader) -> str:
     return f"<p>{escape(reader.text('none'))}</p>"
 
 
-def stakeholders(plan: PlanView, reader: Reader) -> str:
+def stakeholders(plan: PlanView, view: AccountView, reader: Reader) -> str:
+    """The relationship map: a lane per buying role, a card per contact with our owner of the relationship (and,
+    where the edition shows them, influence, attitude and notes); a warning where one person carries it all."""
     contacts = plan.plan.get("contacts", [])
     if not contacts:
         return none(reader)
     role_node = plan.reader.resolved(plan.node("contacts", "buying_roles").get("items", {}))
     roles = role_node.get("enum", ROLE_ORDER)
-    out = []
+    lanes = []
     for role in sorted(roles, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else 99):
         people = [c for c in contacts if role in c["buying_roles"]]  # a person with several roles appears under each
         if not people:
             continue
-        columns = [k for k in ("position", "influence", "attitude", "owner", "notes") if any(k in c for c in people)]
-        rows = [
-            [
-                escape(c["name"])
-                + (f" <em>({escape(reader.text('left'))} {escape(reader.date(c['left_on']))})</em>" if c.get("left_on") else ""),
-                *(plan.value(plan.node("contacts", k), c[k]) if k in c else "" for k in columns),
-            ]
-            for c in people
-        ]
-        headers = [reader.text("contact"), *(plan.label(plan.node("contacts", k), k) for k in columns)]
-        out.append(f"<h4>{escape(reader.enum(role_node, role))}</h4>" + html_table(headers, rows, "kam-table"))
-    return block("".join(out))
+        cards = "".join(_card(c, plan, reader) for c in people)
+        lanes.append(f'<div class="kam-lane"><h4>{escape(reader.enum(role_node, role))}</h4>{cards}</div>')
+    warning = ""
+    single = view.figures.get("single_threaded")
+    if single is not None and single.computable and single.value:
+        warning = admonition("warning", reader.label("single_threaded"), f"<p>{escape(reader.reason(single.detail))}</p>")
+    return warning + block(f'<div class="kam-map">{"".join(lanes)}</div>')
+
+
+def _card(contact: dict[str, Any], plan: PlanView, reader: Reader) -> str:
+    left = f" <em>({escape(reader.text('left'))} {escape(reader.date(contact['left_on']))})</em>" if contact.get("left_on") else ""
+    lines = [f"<strong>{escape(contact['name'])}</strong>{left}"]
+    if "position" in contact:
+        lines.append(f'<span class="kam-card-position">{plan.value(plan.node("contacts", "position"), contact["position"])}</span>')
+    badges = [
+        f'<span class="kam-badge">{escape(plan.label(plan.node("contacts", k), k))}: {plan.value(plan.node("contacts", k), contact[k])}</span>'
+        for k in ("influence", "attitude")
+        if k in contact
+    ]
+    if badges:
+        lines.append(" ".join(badges))
+    if "owner" in contact:
+        lines.append(
+            f"{escape(plan.label(plan.node('contacts', 'owner'), 'owner'))}: {plan.value(plan.node('contacts', 'owner'), contact['owner'])}"
+        )
+    if contact.get("notes"):
+        lines.append(f'<span class="kam-card-notes">{plan.value(plan.node("contacts", "notes"), contact["notes"])}</span>')
+    gone = " kam-card-left" if contact.get("left_on") else ""
+    return f'<div class="kam-card{gone}">{"<br>".join(lines)}</div>'
 
 
 def action_timeline(plan: PlanView, reader: Reader) -> str:
@@ -181,8 +212,76 @@ def contract_section(plan: PlanView, view: AccountView, reader: Reader) -> str:
     return (f"<p>{'<br>'.join(extra)}</p>" if extra else "") + block(plan.section("contract"))
 
 
+def whitespace_matrix(plan: PlanView, reader: Reader) -> str:
+    """Buying units down, offerings across, each cell coloured by its status and saying it in words (colour alone
+    says nothing to a screen reader or on a grey printout)."""
+    cells = plan.plan.get("whitespace", [])
+    units = list(dict.fromkeys(c["buying_unit"] for c in cells))
+    offerings = list(dict.fromkeys(c["offering"] for c in cells))
+    status = {(c["buying_unit"], c["offering"]): c["status"] for c in cells}
+    node = plan.node("whitespace", "status")
+    unit_node = plan.node("whitespace", "buying_unit")
+    rows = [
+        [
+            plan.value(unit_node, unit),
+            *(
+                f'<span class="kam-ws kam-ws-{escape(status[unit, o])}">{escape(reader.enum(node, status[unit, o]))}</span>'
+                if (unit, o) in status
+                else ""
+                for o in offerings
+            ),
+        ]
+        for unit in units
+    ]
+    return block(html_table([plan.label(unit_node, "buying_unit"), *offerings], rows, "kam-table kam-whitespace"))
+
+
+def summary_tiles(view: AccountView, reader: Reader) -> str:
+    """The account at a glance, before anything else: tier, revenue, forecast and its difference, completeness,
+    the next deadline; only what the edition shows (the exact amounts, not compact: one account has the room)."""
+    f = view.figures
+    tiles = []
+    if view.shows("tier"):
+        tiles.append(tile(reader.label("tier"), escape(str(f["tier"].value))))
+    if view.shows("revenue"):
+        tiles.append(tile(reader.label("revenue"), escape(reader.amount(f["revenue"].value))))
+    if view.shows("forecast"):
+        note = ""
+        if view.shows("revenue") and f["revenue"].value:
+            change = f["forecast"].value / f["revenue"].value - 1
+            note = escape(reader.say("{change} against last year").format(change=("+" if change > 0 else "") + reader.percent(change)))
+        tiles.append(tile(reader.label("forecast"), escape(reader.amount(f["forecast"].value)), note))
+    if view.shows("health"):
+        tiles.append(tile(reader.label("health"), escape(reader.value(f["health"], note=False))))
+    tiles.append(tile(reader.text("completeness"), escape(reader.percent(view.completeness))))
+    upcoming = [d for d in view.deadlines if d.date >= view.as_of]
+    if upcoming:
+        first = upcoming[0]
+        tiles.append(
+            tile(
+                reader.word("next_deadline"),
+                f"<time>{escape(reader.date(first.date))}</time>",
+                escape(f"{first.kind_label}: {first.title}"),
+            )
+        )
+    return f'<div class="kam-tiles">{"".join(tiles)}</div>'
+
+
+def tile(label: str, value: str, note: str = "") -> str:
+    extra = f'<span class="kam-tile-note">{note}</span>' if note else ""
+    return (
+        f'<div class="kam-tile"><span class="kam-tile-label">{escape(label)}</span><span class="kam-tile-value">{value}</span>{extra}</div>'
+    )
+
+
+def folded(body: str, reader: Reader) -> str:
+    """A long section, folded: opens with a click, without JavaScript; printed open (kamdocs.css, kamdocs.js)."""
+    return f'<details class="kam-fold"><summary>{escape(reader.text("show_section"))}</summary>{body}</details>'
+
+
 def account_page(history: Sequence[AccountView], reader: Reader, links: Sequence[tuple[str, str]]) -> PageSource:
-    """The page of the last plan in `history`; `links` are (text, target) to the account's other pages."""
+    """The page of the last plan in `history`; `links` are (text, target) to the account's other pages. Summary
+    first: the figures at a glance, the alerts, then the sections; the rest of the plan folded."""
     view = history[-1]
     plan = PlanView(view.plan, reader)
     meta = [f"<strong>{escape(reader.text('owner'))}:</strong> {escape(view.plan['plan']['owner'])}"]
@@ -193,17 +292,19 @@ def account_page(history: Sequence[AccountView], reader: Reader, links: Sequence
     )
     if "last_reviewed" in view.plan["plan"]:
         meta.append(f"<strong>{escape(reader.text('last_reviewed'))}:</strong> {escape(reader.date(view.plan['plan']['last_reviewed']))}")
-    out = [f"<h1>{escape(view.name)} · {view.year}</h1>", f"<p>{' · '.join(meta)}</p>"]
+    crumbs = f'<p class="kam-crumbs">{html_link(reader.text("dashboard"), "../index.md")} ›</p>'
+    out = [crumbs, f"<h1>{escape(view.name)} · {view.year}</h1>", f"<p>{' · '.join(meta)}</p>"]
     if links:
         out.append(f"<p>{' · '.join(html_link(text, target) for text, target in links)}</p>")
+    out.append(summary_tiles(view, reader))
     if view.forecast_sentence:
         out.append(admonition("abstract", reader.text("forecast"), f"<p>{escape(view.forecast_sentence)}</p>"))
     drawn = revenue_chart(view, reader) + forecast_chart(view, reader) + nps_chart(view, reader)
     sections = [
+        (reader.text("alerts"), alerts_section(view, reader)),
         (reader.text("figures"), block(drawn) + figures_table(view, reader)),
         (reader.text("checklists"), checklists_section(view, reader)),
-        (reader.text("alerts"), alerts_section(view, reader)),
-        (reader.text("stakeholders"), stakeholders(plan, reader)),
+        (reader.text("stakeholders"), stakeholders(plan, view, reader)),
         (reader.text("action_plan"), action_timeline(plan, reader)),
         (reader.text("risks"), risks_section(plan, reader)),
         (reader.text("contract"), contract_section(plan, view, reader)),
@@ -211,9 +312,15 @@ def account_page(history: Sequence[AccountView], reader: Reader, links: Sequence
     for key in reader.schema["properties"]:
         if key in SPECIAL or key not in view.plan:
             continue
+        if key == "whitespace":
+            sections.append((plan.label(plan.node(key), key), whitespace_matrix(plan, reader)))
+            continue
         body = plan.section(key)
         if body:
-            sections.append((plan.label(plan.node(key), key), block(body)))
+            sections.append((plan.label(plan.node(key), key), block(folded(body, reader))))
     out += [f"<h2>{escape(heading)}</h2>\n{body}" for heading, body in sections]
     latest = not links or links[0][1] != "index.md"
-    return PageSource(view.name if latest else f"{view.name} {view.year}", "\n".join(out), searchable=latest, is_html=True)
+    # the site navigation gives way to the wide tables of a plan; the page's own contents stay on the right
+    return PageSource(
+        view.name if latest else f"{view.name} {view.year}", "\n".join(out), searchable=latest, is_html=True, hide=("navigation",)
+    )

@@ -79,7 +79,7 @@ def information_values(account: AccountView, view: PlanView, reader: Reader) -> 
                 else:
                     path = parse_path(leaf["path"])
                     node = view.node(*(p for p in path if p != "*"))
-                    parts += [view.value(node, value) for _, value in walk(view.plan, path) if value not in (None, "", [], {})]
+                    parts += [view.brief(node, value) for _, value in walk(view.plan, path) if value not in (None, "", [], {})]
             text = " · ".join(p for p in parts if p)
         hidden = any(
             not reader.sees_path(parse_path(leaf["path"])) if "path" in leaf else leaf["figure"] not in account.figures

@@ -50,7 +50,8 @@ def html_table(
         return ""
 
     def align(index: int) -> str:
-        return ' style="text-align:right"' if index in right else ""
+        # numbers, amounts and dates of a right-aligned column never break inside ("4,003,800 / EUR")
+        return ' class="kam-num" style="text-align:right"' if index in right else ""
 
     def cell(index: int, content: str | Cell) -> str:
         if isinstance(content, Cell):
@@ -65,9 +66,11 @@ def html_table(
     return one_block(f"<table{attributes}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str | Cell]], right: Sequence[int] = (), sortable: bool = False) -> str:
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str | Cell]], right: Sequence[int] = (), sortable: bool = False, css: str = ""
+) -> str:
     """A table of the page (cells already safe HTML) as a block of its own; empty without rows."""
-    rendered = html_table(headers, rows, right=right, sortable=sortable)
+    rendered = html_table(headers, rows, css, right=right, sortable=sortable)
     return f"\n\n{rendered}\n\n" if rendered else ""
 
 

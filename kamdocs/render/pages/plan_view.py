@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from kamdocs.render.markup import escape, render_markdown
+from kamdocs.render.markup import escape, render_inline, render_markdown
 from kamdocs.render.pages.html import html_table
 from kamdocs.view.reader import Reader
+
+WIDE = 7
+"""Columns from which a table is set smaller and tighter, so that it fits beside the page's contents."""
 
 
 class PlanView:
@@ -52,6 +55,24 @@ class PlanView:
             return f'<time datetime="{escape(value)}">{escape(self.reader.date(value))}</time>'
         return escape(self.reader.plain(node, value))
 
+    def brief(self, node: dict[str, Any], value: Any) -> str:
+        """One value in a line or a short list, for a table cell: a mapping as "label: value" pairs, a list of
+        mappings one item per line (a table inside a table would not fit the page)."""
+        node = self.reader.resolved(node)
+        if isinstance(value, dict):
+            properties = node.get("properties", {})
+            return " · ".join(
+                f"{escape(self.label(properties.get(k, {}), k))}: {self.brief(properties.get(k, {}), v)}"
+                for k, v in value.items()
+                if not k.startswith("x-") and not isinstance(v, (dict, list)) and v not in (None, "")
+            )
+        if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+            items = node.get("items", {})
+            return "<ul>" + "".join(f"<li>{self.brief(items, v)}</li>" for v in value) + "</ul>"
+        if isinstance(value, str) and node.get("x-kam-markdown"):
+            return render_inline(" ".join(value.split()))
+        return self.value(node, value)
+
     def mapping(self, node: dict[str, Any], data: dict[str, Any]) -> str:
         properties = node.get("properties", {})
         rows = [
@@ -68,7 +89,7 @@ class PlanView:
         return html_table(
             [self.label(properties[k], k) for k in keys],
             [[self.value(properties[k], r[k]) if k in r else "" for k in keys] for r in rows],
-            "kam-table",
+            "kam-table kam-wide" if len(keys) > WIDE else "kam-table",
         )
 
     def section(self, key: str) -> str:

@@ -36,16 +36,21 @@ class PageSource:
     """Pages that repeat what a current plan's page says (earlier years, changes, agendas) stay out of search."""
     is_html: bool = False
     """The body is HTML already (HTML is Markdown too, but the parser would spend its time scanning it)."""
+    hide: tuple[str, ...] = ()
+    """Sidebars the theme leaves out on this page (Material's and Zensical's `hide`: navigation, toc), to give
+    wide tables the room of the page."""
 
     def document(self) -> str:
         """The page as a Markdown file with front matter, for MkDocs or any other site generator."""
-        return front_matter(escaped_title(self.title), self.searchable) + self.markdown
+        return front_matter(escaped_title(self.title), self.searchable, self.hide) + self.markdown
 
 
-def front_matter(title: str, searchable: bool) -> str:
-    """The title (escaped already) and, for a page kept out of search, the key MkDocs, Material and Zensical read."""
+def front_matter(title: str, searchable: bool, hide: tuple[str, ...] = ()) -> str:
+    """The title (escaped already), the sidebars to hide and, for a page kept out of search, the keys MkDocs,
+    Material and Zensical read."""
     hidden = "" if searchable else "search:\n  exclude: true\n"
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{hidden}---\n\n"
+    sidebars = "".join(f"\n  - {name}" for name in hide)
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{hidden}" + (f"hide:{sidebars}\n" if hide else "") + "---\n\n"
 
 
 def escaped_title(title: str) -> str:
@@ -61,6 +66,8 @@ class RenderedPage:
     headings: tuple[Heading, ...]
     search: tuple[SearchSection, ...]
     """What the search index holds of the page: nothing for pages kept out of it."""
+    hide: tuple[str, ...] = ()
+    """See PageSource.hide."""
 
 
 def slug(text: str, taken: set[str]) -> str:
@@ -87,7 +94,7 @@ def render_page(source: PageSource) -> RenderedPage:
 
     body = _HEADING.sub(anchor, body)
     search = search_sections(body) if source.searchable else ()
-    return RenderedPage(escaped_title(source.title), body, tuple(headings), search)
+    return RenderedPage(escaped_title(source.title), body, tuple(headings), search, source.hide)
 
 
 def admonition(kind: str, title: str, body_html: str) -> str:

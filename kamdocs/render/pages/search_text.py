@@ -6,7 +6,8 @@ lists and code stay as tags and all other markup goes, the text is escaped.
 They apply a general HTML parser to every page; our pages are HTML we wrote
 ourselves, so regular expressions do the same job about ten times faster, in the
 worker processes. Chart drawings are left out: the table beside each chart
-holds the same figures as text.
+holds the same figures as text. So are blocks marked `data-search-exclude` (Material's and Zensical's
+mark): the lists of what is still to fill in, which would come first for any word of a plan.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 _HEADING = re.compile(r'<h[1-6] id="([^"]*)">(.*?)</h[1-6]>', re.DOTALL)
-_LEFT_OUT = re.compile(r"<svg\b.*?</svg>|<a class=\"headerlink\".*?</a>", re.DOTALL)
+_LEFT_OUT = re.compile(r"<svg\b.*?</svg>|<a class=\"headerlink\".*?</a>|<details [^>]*data-search-exclude[^>]*>.*?</details>", re.DOTALL)
 _KEPT = re.compile(r"<(/?)(p|code|pre|li|ol|ul|sub|sup)\b[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"  +")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kamdocs.figures.deadlines import Deadline
+from kamdocs.figures.figure import Figure
 from kamdocs.figures.portfolio import Row
 from kamdocs.render.pages.render import RenderedPage
 
@@ -22,3 +23,5 @@ class AccountSummary:
     """The events as iCalendar, to join into the site's calendar."""
     failing: tuple[str, ...]
     """Messages of the gates the current plan fails (those the edition may show)."""
+    position: tuple[Figure, Figure] | None = None
+    """The key-account score and the health score: the account's place in the portfolio matrix."""

@@ -19,7 +19,7 @@ from kamdocs.render.outputs.calendar import calendar_events, calendar_ics
 from kamdocs.render.pages.account import account_page
 from kamdocs.render.pages.agenda import agenda_page
 from kamdocs.render.pages.changes import changes_page
-from kamdocs.render.pages.dashboard import calendar_page, dashboard_page, tier_page
+from kamdocs.render.pages.dashboard import calendar_page, dashboard_page, home_summary, tier_page
 from kamdocs.render.pages.render import RenderedPage, render_page
 from kamdocs.render.pages.summary import AccountSummary
 from kamdocs.view.account import view_account
@@ -30,6 +30,9 @@ ROOT = "accounts"
 DASHBOARD = f"{ROOT}/index.md"
 CALENDAR = f"{ROOT}/calendar.md"
 CALENDAR_ICS = f"{ROOT}/calendar.ics"
+EDITION_STYLESHEET = "assets/kamdocs-edition.css"
+"""The internal edition's banner, on every page and on paper: a site with confidential figures must not be
+mistaken for the shared one. A stylesheet, so that it reaches the hand-written pages too, with any engine."""
 PARALLEL_FROM = 20
 """Plans from which the site's pages are made in worker processes: a plan's pages cost three times its validation."""
 
@@ -44,6 +47,8 @@ class Site:
     problems: tuple[Problem, ...]
     context: Context
     reader: Reader
+    home: str = ""
+    """The portfolio at a glance, HTML for the top of the home page (links relative to the site's root)."""
 
 
 def account_uri(account: str, page: str = "index") -> str:
@@ -74,8 +79,9 @@ def account_pages(history: list[Document], context: Context, reader: Reader) -> 
     pages[account_uri(account, "agenda")] = render_page(agenda_page(view, reader))
     failing = tuple(a.message for a in view.alerts if a.blocking)
     tier = view.figures["tier"].value if view.shows("tier") else None
+    position = (current.figures["ka_score"], current.figures["health"])
     return AccountSummary(
-        account, current.name, tier or "–", current.year, pages, row(current), view.deadlines, calendar_events(view), failing
+        account, current.name, tier or "–", current.year, pages, row(current), view.deadlines, calendar_events(view), failing, position
     )
 
 
@@ -112,12 +118,29 @@ def build_site(config: Config, base: Path, jobs: int | None = None) -> Site:
         config.rates,
     )
     pages = {uri: content for a in accounts for uri, content in a.pages.items()}
-    pages[DASHBOARD] = render_page(dashboard_page(portfolio, accounts, classification, reader, config.as_of, problems))
+    pages[DASHBOARD] = render_page(
+        dashboard_page(portfolio, accounts, classification, reader, config.as_of, problems, config.thresholds.key_account_score)
+    )
     pages[CALENDAR] = render_page(calendar_page(accounts, reader, config.as_of))
     for tier in sorted({a.tier for a in accounts}):
         pages[tier_uri(tier)] = render_page(tier_page(tier, portfolio, accounts, reader))
     ics = calendar_ics((a.ics for a in accounts), reader)
-    return Site(pages, {CALENDAR_ICS: ics}, tuple(accounts), problems, context, reader)
+    files = {CALENDAR_ICS: ics}
+    if reader.internal:
+        files[EDITION_STYLESHEET] = edition_banner(reader.text("internal_banner")).encode("utf-8")
+    home = home_summary(portfolio, accounts, reader, config.as_of, DASHBOARD)
+    return Site(pages, files, tuple(accounts), problems, context, reader, home)
+
+
+def edition_banner(text: str) -> str:
+    """A bar above every page's content with `text` (a CSS string: backslash and quote escaped, no line break)."""
+    quoted = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return (
+        '@charset "utf-8";\n'
+        f'.md-main::before {{ content: "{quoted}"; display: block; padding: .45rem 1rem; text-align: center; font-weight: 700;'
+        " font-size: .75rem; background: #b71c1c; color: #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+        "@media print { .md-main::before { border: 2px solid #b71c1c; } }\n"
+    )
 
 
 def tier_uri(tier: str) -> str:

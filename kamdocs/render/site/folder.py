@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -27,7 +28,7 @@ from kamdocs.figures.assessment import Context
 from kamdocs.render.pages.figures_reference import render_checklists_reference, render_figures_reference
 from kamdocs.render.pages.format_reference import render_format_reference
 from kamdocs.render.pages.render import RenderedPage, front_matter, render_page
-from kamdocs.render.site.build import Site, build_site, nav_uris
+from kamdocs.render.site.build import EDITION_STYLESHEET, Site, build_site, nav_uris
 from kamdocs.view.reader import Reader
 
 FORMAT_PAGE = "reference/format.md"
@@ -39,11 +40,17 @@ ASSETS = {
     "assets/vendor/tablesort.min.js": "vendor/tablesort.min.js",
     "assets/vendor/tablesort.number.min.js": "vendor/tablesort.number.min.js",
     "assets/kamdocs.js": "kamdocs.js",
+    "assets/vendor/iframe-worker.shim.js": "vendor/iframe-worker.shim.js",
 }
 """Site address -> file in kamdocs/render/pages: the scripts make the portfolio tables sortable (in this order)."""
-SCRIPTS = [uri for uri in ASSETS if uri.endswith(".js")]
+OFFLINE_SHIM = "assets/vendor/iframe-worker.shim.js"
+"""The theme's offline plugin (a site opened from the file system) runs search in an iframe through this shim, and
+would fetch it from unpkg.com unless a polyfill named iframe-worker is there already: the site loads nothing from the internet."""
+SCRIPTS = [uri for uri in ASSETS if uri.endswith(".js") and uri != OFFLINE_SHIM]
 NOT_IN_NAV = ["/accounts/", "/reference/"]
 """The many generated pages are reached from the dashboard and the account pages, not from the nav."""
+HOME = "index.md"
+"""The hand-written home page: the site puts the portfolio at a glance at its top."""
 DOCS, CONFIG, MARKER = "docs", "mkdocs.yml", ".kamdocs-site"
 """The folder's hand-written and generated pages, its config, and the file that marks it as written by kamdocs."""
 PLUGIN = "kam"
@@ -84,7 +91,7 @@ def asset_files() -> dict[str, bytes]:
 def page_file(page: RenderedPage) -> str:
     """A generated page as a Markdown file: a page kept out of search has no search sections.
     markdown="0" keeps the body raw even where md_in_html is on."""
-    return front_matter(page.title, bool(page.search)) + f'<div class="kam-page" markdown="0">\n{page.html}\n</div>\n'
+    return front_matter(page.title, bool(page.search), page.hide) + f'<div class="kam-page" markdown="0">\n{page.html}\n</div>\n'
 
 
 def read_site_config(path: Path) -> SiteConfig:
@@ -128,8 +135,11 @@ def folder_config(site_config: SiteConfig, site: Site, hand_written: list[str]) 
     if isinstance(data.get("theme"), dict):
         data["theme"]["language"] = site.reader.language
     data["plugins"] = [entry for entry in data.get("plugins") or [] if _plugin_name(entry) != PLUGIN]
-    data["extra_css"] = [*(data.get("extra_css") or []), STYLESHEET]
+    data["extra_css"] = [*(data.get("extra_css") or []), STYLESHEET, *([EDITION_STYLESHEET] if EDITION_STYLESHEET in site.files else [])]
     data["extra_javascript"] = [*(data.get("extra_javascript") or []), *SCRIPTS]
+    if "offline" in map(_plugin_name, data["plugins"]):
+        extra = data.setdefault("extra", {})
+        extra["polyfills"] = [OFFLINE_SHIM, *(extra.get("polyfills") or [])]
     nav = list(data.get("nav") or sorted(hand_written, key=lambda uri: (uri != "index.md", uri)))
     nav.insert(1 if nav else 0, {site.reader.text("dashboard"): nav_uris(site.accounts)})
     data["nav"] = nav
@@ -140,6 +150,14 @@ def folder_config(site_config: SiteConfig, site: Site, hand_written: list[str]) 
     yaml.width = 4096
     yaml.dump(data, out)
     return out.getvalue()
+
+
+def with_summary(markdown: str, summary: str) -> str:
+    """The home page's Markdown with the summary (one raw HTML block) under its title (else at its top, after
+    the front matter)."""
+    title = re.search(r"^# .*\n", markdown, re.MULTILINE)
+    at = title.end() if title else (markdown.find("\n---\n", 4) + 5 if markdown.startswith("---\n") and "\n---\n" in markdown[3:] else 0)
+    return f'{markdown[:at]}\n<div markdown="0">\n{summary}\n</div>\n\n{markdown[at:]}'
 
 
 def hand_written_files(docs: Path) -> dict[str, bytes]:
@@ -161,6 +179,8 @@ def site_folder(site: Site, references: Mapping[str, RenderedPage], site_config:
     clashes = sorted(uri for uri in generated if uri in hand_written)
     if clashes:
         raise FolderError(f"{site_config.docs / clashes[0]}: a generated page goes there; move or rename the hand-written one")
+    if HOME in hand_written and site.home:
+        hand_written[HOME] = with_summary(hand_written[HOME].decode("utf-8"), site.home).encode("utf-8")
     pages = [uri for uri in hand_written if uri.endswith(".md")]
     files = {f"{DOCS}/{uri}": data for uri, data in {**hand_written, **generated}.items()}
     files[CONFIG] = folder_config(site_config, site, pages).encode("utf-8")
