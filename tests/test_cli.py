@@ -322,7 +322,7 @@ def test_new_refuses_a_bad_account_id(run, workspace: Path) -> None:
 def test_diff_of_an_account_and_of_two_files(run) -> None:
     by_account = run("diff", "kestrel-freight", "--as-of", "2026-11-24", cwd=ROOT)
     assert by_account.exit_code == 0, by_account.output
-    assert by_account.output.startswith("accounts/kestrel-freight/2026.yaml (Kestrel Freight Ltd, 2025 → 2026): 49 changes, ")
+    assert by_account.output.startswith("accounts/kestrel-freight/2026.yaml (Kestrel Freight Ltd, 2025 → 2026): 50 changes, ")
     assert "  + Contact persons › jv › Left on: May 31, 2026" in by_account.output
     files = run(
         "diff", "accounts/kestrel-freight/2024.yaml", "accounts/kestrel-freight/2025.yaml", "--format", "json", "--as-of", "2026-11-24"
