@@ -116,7 +116,7 @@ def test_account_page(browser: object, site: Served) -> None:
     assert errors == []
     assert page.locator("h1").inner_text().startswith("Meridian Stores plc")
     text = page.locator("article").inner_text()
-    assert "In 2026 we expect €3,675,400 revenue from Meridian Stores plc" in text
+    assert "In 2026 we expect €4,486,500 revenue from Meridian Stores plc" in text
     assert "Stakeholder map" in text and "Alison Carter" in text
     assert page.locator("svg title", has_text="Revenue by year").count() == 1
     page.close()

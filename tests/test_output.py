@@ -37,14 +37,15 @@ def test_tables() -> None:
 
 
 def test_forecast_sentence_answers_the_question() -> None:
-    meridian = next(a for a in example_assessments(2026) if a.account == "meridian-stores")
-    english = forecast_sentence(meridian, make_reader())
-    german = forecast_sentence(meridian, make_reader(language="de"))
-    expected = amount(meridian.figures["forecast"].value, "en", "EUR")
-    assert english.startswith(f"In 2026 we expect {expected} revenue from Meridian Stores plc (")
-    assert "The chance to beat the 2025 revenue of €4,003,800 is" in english
-    # its opportunities svc-rollout and device-refresh were to close before 2026-11-24
-    stale = meridian.figures["forecast"].detail["stale_pipeline"]
+    harbourline = next(a for a in example_assessments(2026) if a.account == "harbourline-bank")
+    english = forecast_sentence(harbourline, make_reader())
+    german = forecast_sentence(harbourline, make_reader(language="de"))
+    expected = amount(harbourline.figures["forecast"].value, "en", "EUR")
+    assert english.startswith(f"In 2026 we expect {expected} revenue from Harbourline Savings Bank (")
+    assert "The chance to beat the 2025 revenue of €983,800 is" in english
+    # its opportunity advisor-tablets-2026 was to close on 2026-10-30, before 2026-11-24
+    stale = harbourline.figures["forecast"].detail["stale_pipeline"]
+    assert stale == 84_000  # 168,000 at 50 %
     assert f"Of the weighted pipeline, {amount(stale, 'en', 'EUR')} come from opportunities past their close date." in english
     assert german.startswith("Für 2026 erwarten wir ") and "Wahrscheinlichkeit" in german
 

@@ -24,7 +24,10 @@ def test_the_year_and_its_business_move_on() -> None:
     assert plan["kpis"]["expected_lifetime_years"] == 8
     review = plan["annual_review"]
     assert set(review) == {"earlier_reviews"}
-    assert review["earlier_reviews"][0] == {"date": "2026-02-11", "summary": "Rahmen verlängert; Pilot für Q2 vereinbart."}
+    assert review["earlier_reviews"][0] == {
+        "date": "2026-02-11",
+        "summary": "Prüfprotokoll-App bestellt (April); Pilot in Brno ab Mai vereinbart.",
+    }
 
 
 def test_history_comments_and_order_are_kept() -> None:

@@ -72,7 +72,7 @@ def changes_page(diff: Comparison, reader: Reader) -> PageSource:
         if (f := key.get(k))
     ]
     if summary:
-        out += [f"## {reader.text('summary')}", "", table(headers, summary, right=(1, 2, 3), css="kam-table kam-changes"), ""]
+        out += [f"## {reader.text('summary')}", "", table(headers, summary, right=(1, 2, 3), css="kam-table"), ""]
     others = [
         [escape(f.label), escape(f.old_text), escape(f.new_text), escape(figure_difference(f, reader))]
         for f in diff.figures
@@ -81,7 +81,7 @@ def changes_page(diff: Comparison, reader: Reader) -> PageSource:
     out += [
         f"## {reader.text('changed_figures')}",
         "",
-        table(headers, others, right=(1, 2, 3), css="kam-table kam-changes") or reader.text("no_changes"),
+        table(headers, others, right=(1, 2, 3), css="kam-table") or reader.text("no_changes"),
         "",
     ]
     moved = [c for c in diff.changes if moved_by_a_year(c)]
