@@ -157,3 +157,26 @@ def test_the_file_s_list_indentation_is_kept() -> None:
     for text in (SECURED, SECURED.replace("\n  - {id: a", "\n- {id: a")):
         rolled = rollover_text(text, 2027)
         assert ("\n  - {id: a" in rolled) == ("\n  - {id: a" in text)
+
+
+def test_a_customer_priority_no_longer_points_at_a_deal_that_stays_behind() -> None:
+    """A won deal stays in the old year: the priority it served points at the open deals only, and the new plan is valid."""
+    import datetime as dt
+
+    from conftest import SCHEMA
+
+    from kamdocs.core.validate import check_document
+
+    text = (ROOT / "accounts" / "meridian-stores" / "2026.yaml").read_text(encoding="utf-8")
+    plan = parse_text(text, "2026.yaml")
+    assert isinstance(plan, Document)
+    deals = plan.data["potential"]["opportunities"]
+    won = next(o["id"] for o in deals if o.get("stage") == "won")
+    open_ = next(o["id"] for o in deals if o.get("stage") not in ("won", "lost"))
+    priority = f"- id: served-test\n  title: Test\n  kind: priority\n  opportunities: [{won}, {open_}]\n"
+    rolled = parse_text(rollover_text(text.replace("customer_priorities:\n", "customer_priorities:\n" + priority, 1), 2027), "2027.yaml")
+    assert isinstance(rolled, Document)
+    served = next(p for p in rolled.data["customer_priorities"] if p["id"] == "served-test")
+    assert served["opportunities"] == [open_]
+    problems = check_document(rolled, SCHEMA, dt.date(2027, 1, 15), ROOT / "accounts" / "meridian-stores" / "2027.yaml")
+    assert [p.message for p in problems if p.severity.value == "error"] == []

@@ -81,6 +81,14 @@ def roll(plan: Any, year: int) -> None:
             container.pop(key, None)
     for contact in plan.get("contacts") or []:
         contact.pop("meetings_held", None)  # counted afresh each year, against the meetings planned
+    # a customer priority keeps pointing only at the deals that stay open (won and lost ones stay behind)
+    staying = {o.get("id") for o in _get(plan, ("potential", "opportunities")) or []}
+    for priority in plan.get("customer_priorities") or []:
+        served = priority.get("opportunities")
+        if isinstance(served, list):
+            for index in reversed(range(len(served))):
+                if served[index] not in staying:
+                    del served[index]
     if held:
         plan["annual_review"].setdefault("earlier_reviews", []).insert(0, held)
 
