@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,18 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SCHEMA = ROOT / "schema" / "account-plan.schema.json"
 ACME = FIXTURES / "accounts" / "acme-tools" / "2026.yaml"
 AS_OF = dt.date(2026, 11, 24)
+CHROMIUM = os.environ.get("KAM_CHROMIUM", "/usr/bin/chromium")
+SHOTS = ROOT / "build" / "screenshots"
+"""Where the browser tests leave the screenshots for a person to look at."""
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def load_plan(path: Path = ACME) -> dict[str, Any]:
@@ -100,3 +114,15 @@ def copy_repository(folder: Path, accounts: tuple[str, ...] = (), language: str 
     for account in accounts:
         shutil.copytree(ROOT / "accounts" / account, folder / "accounts" / account)
     return folder
+
+
+# Debian's Chromium, driven by playwright (a browser download does not work here)
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} not found: `make test` installs Debian's chromium (or set KAM_CHROMIUM)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield launched
+        launched.close()

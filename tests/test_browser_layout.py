@@ -6,12 +6,10 @@ accessibility problem. Folded sections are measured open. Screenshots of every p
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from test_browser import CHROMIUM, FLAGS, SHOTS
+from conftest import ROOT, SHOTS
 from test_pages_site import build, make_repo, site_of
 
 AXE = Path(os.environ.get("KAM_AXE", ROOT / "build" / "node" / "node_modules" / "axe-core" / "axe.min.js"))
@@ -62,17 +60,6 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Pat
         assert result.returncode == 0, result.stderr
         built[edition, language] = site_of(repo, "properdocs")
     return built
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} not found: `make test` installs Debian's chromium (or set KAM_CHROMIUM)"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield launched
-        launched.close()
 
 
 def overflows(page: object, url: str, shot: str = "") -> list[str]:
