@@ -6,8 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kamdocs.figures.figure import Figure
-
 ItemKey = str
 DiffPath = tuple[str, ...]
 
@@ -94,15 +92,3 @@ def diff_plans(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     out: list[Change] = []
     _diff(old, new, (), (), out)
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class FigureChange:
-    key: str
-    old: Figure
-    new: Figure
-
-
-def diff_figures(old: dict[str, Figure], new: dict[str, Figure]) -> list[FigureChange]:
-    """Derived figures whose value changed (a detail alone is no change)."""
-    return [FigureChange(k, old[k], new[k]) for k in new if k in old and old[k].value != new[k].value]
