@@ -165,6 +165,14 @@ output_option = click.option(
 force_option = click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reader_options(command: F) -> F:
+    """--edition, --language, --config and --as-of: what decides the reader's view."""
+    return edition_option(language_option(config_option(as_of_option(command))))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="kam")
 def main() -> None:
@@ -233,10 +241,7 @@ def validate(
 @click.argument("account")
 @click.option("--year", type=int, help="Plan year. Default: the account's latest plan.")
 @click.option("--format", "fmt", type=click.Choice(("text", "json", "markdown")), default="text", show_default=True)
-@edition_option
-@language_option
-@config_option
-@as_of_option
+@reader_options
 def show(
     account: str, year: int | None, fmt: str, edition: str | None, language: str | None, config_file: Path | None, as_of: str | None
 ) -> None:
@@ -340,10 +345,7 @@ def check(
 @click.option("--format", "fmt", type=click.Choice(("text", "markdown", "json", "csv", "xlsx")), default="text", show_default=True)
 @output_option
 @force_option
-@edition_option
-@language_option
-@config_option
-@as_of_option
+@reader_options
 def portfolio(
     year: int | None,
     by: str,
@@ -589,10 +591,7 @@ def migrate(targets: tuple[str, ...], dry_run: bool, language: str | None, confi
 @click.option("--year", type=int, help="Plan year. Default: the account's latest plan.")
 @output_option
 @force_option
-@edition_option
-@language_option
-@config_option
-@as_of_option
+@reader_options
 def agenda(
     account: str,
     year: int | None,
@@ -635,10 +634,7 @@ def agenda(
 @main.command()
 @output_option
 @force_option
-@edition_option
-@language_option
-@config_option
-@as_of_option
+@reader_options
 def calendar(
     output: Path | None, force: bool, edition: str | None, language: str | None, config_file: Path | None, as_of: str | None
 ) -> None:
@@ -695,10 +691,7 @@ def _changed_targets(config: Config, revision: str) -> list[Path]:
 @click.option("--base", help="Compare every plan changed since this Git revision (e.g. origin/main).")
 @click.option("--head", help="With --base: the newer revision. Default: the working tree.")
 @click.option("--format", "fmt", type=click.Choice(("text", "json", "markdown")), default="text", show_default=True)
-@edition_option
-@language_option
-@config_option
-@as_of_option
+@reader_options
 def diff(
     targets: tuple[str, ...],
     from_year: int | None,
@@ -852,10 +845,7 @@ def site() -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="The site's mkdocs.yml. Default: mkdocs.yml beside the pyproject.toml of [tool.kam].",
 )
-@edition_option
-@language_option
-@config_option
-@as_of_option
+@reader_options
 def pages(
     folder: Path,
     force: bool,
