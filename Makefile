@@ -72,8 +72,8 @@ catalogues:
 
 # After adding or changing a message in the code: extract the ids and merge them into every catalogue.
 messages: $(VENV)/.test-deps
-	$(BIN)/pybabel extract --no-location --sort-output -k N_ -k because -k translate -k say -o $(LOCALES)/kamdocs.pot kamdocs
-	$(BIN)/pybabel update --domain kamdocs --input-file $(LOCALES)/kamdocs.pot --output-dir $(LOCALES) --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel extract --no-location --sort-output --width 120 -k N_ -k because -k translate -k say -o $(LOCALES)/kamdocs.pot kamdocs
+	$(BIN)/pybabel update --domain kamdocs --input-file $(LOCALES)/kamdocs.pot --output-dir $(LOCALES) --no-fuzzy-matching --ignore-obsolete --width 120
 
 $(AXE):
 	npm install --no-save --no-audit --no-fund --prefix build/node axe-core@$(AXE_VERSION)

@@ -511,13 +511,34 @@ def test_executive_sponsor_paired_only_with_a_named_contact() -> None:
     assert derive([plan_with({})], config(), Confidentiality())["sponsor_paired"].reason == "no executive sponsors paired"
 
 
-def test_health_score(figures, history) -> None:
+def test_health_score(history) -> None:
     # NPS 40 -> 0.7; decision maker and influencer active (Eve, the user, has left) -> 2 of 4 roles; reviewed 29 days
-    # ago -> 1; no open risk of 50 % or more (r2 is mitigated, r3 closed) -> 1
-    assert figures["health"].detail == pytest.approx({"satisfaction": 0.7, "coverage": 0.5, "recency": 1.0, "risks": 1.0})
-    assert value(figures, "health") == pytest.approx(80.0)
-    late = derive(history, config(as_of=dt.date(2027, 6, 1)), Confidentiality())  # twice the stale days and more
-    assert late["health"].detail["recency"] == 0.0 and late["health"].value == pytest.approx(55.0)
+    # ago -> 1, but no visit or contact recorded -> 0, so recency 0.5; no open risk of 50 % or more (r2 is mitigated,
+    # r3 closed) -> 1; half the checklist items done -> 0.5
+    half = derive(history, config(), Confidentiality(), lambda figures: 0.5)
+    assert half["health"].detail == pytest.approx({"satisfaction": 0.7, "coverage": 0.5, "recency": 0.5, "risks": 1.0, "completeness": 0.5})
+    assert value(half, "health") == pytest.approx(64.0)
+    late = derive(history, config(as_of=dt.date(2027, 6, 1)), Confidentiality(), lambda figures: 0.5)  # twice the stale days
+    assert late["health"].detail["recency"] == 0.0 and late["health"].value == pytest.approx(54.0)
     silent = [*history[:-1], {**history[-1], "kpis": {}}]
-    unknown = derive(silent, config(), Confidentiality())["health"]
+    unknown = derive(silent, config(), Confidentiality(), lambda figures: 0.5)["health"]
     assert not unknown.computable and unknown.reason == "needs the NPS or CSAT of the customer"
+    unmeasured = derive(history, config(), Confidentiality())["health"]
+    assert not unmeasured.computable and unmeasured.reason == "needs the completeness of the checklists"
+
+
+def test_health_counts_the_last_visit_or_contact_up_to_today(history) -> None:
+    plan = history[-1]
+    contacts = [
+        {**plan["contacts"][0], "last_contact": "2026-02-01"},  # 149 days before 30 June: fresh
+        *plan["contacts"][1:],
+    ]
+    met = [*history[:-1], {**plan, "contacts": contacts}]
+    assert derive(met, config(), Confidentiality(), lambda figures: 1.0)["health"].detail["recency"] == 1.0
+    # Eve has left: her last contact says nothing of the relationship now
+    gone = [*history[:-1], {**plan, "contacts": [*plan["contacts"][:2], {**plan["contacts"][2], "last_contact": "2026-06-29"}]}]
+    assert derive(gone, config(), Confidentiality(), lambda figures: 1.0)["health"].detail["recency"] == 0.5
+    # a visit after today is planned, not made; one 270 days ago is half fresh (stale at 180, gone at 360)
+    visits = {"customer_visits": [{"date": "2026-07-15"}, {"date": "2025-10-03"}]}
+    visited = [*history[:-1], {**plan, "key_figures": {**plan.get("key_figures", {}), **visits}}]
+    assert derive(visited, config(), Confidentiality(), lambda figures: 1.0)["health"].detail["recency"] == pytest.approx(0.75)

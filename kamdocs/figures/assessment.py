@@ -81,8 +81,14 @@ def assess(history: Sequence[Document], context: Context) -> Assessment:
     # a plan of a past year is judged as of the end of its year: its deadlines as they stood, not as they stand today
     end_of_year = dt.date(plan["plan"]["year"], 12, 31)
     config = context.config if context.config.as_of <= end_of_year else replace(context.config, as_of=end_of_year)
-    figures = derive([doc.data for doc in history], config, context.secrets)
-    results = completeness(context.checklists, plan, figures)
+    measured: list[tuple[ChecklistResult, ...]] = []
+
+    def measure(figures: Figures) -> float:
+        measured.append(completeness(context.checklists, plan, figures))
+        return overall(measured[-1])
+
+    figures = derive([doc.data for doc in history], config, context.secrets, measure)
+    results = measured[-1]
     share = overall(results)
     return Assessment(
         account=plan["account"]["id"],

@@ -151,12 +151,12 @@ def _semantic_findings(data: dict[str, Any], plan_schema: PlanSchema) -> list[Fi
                     findings.append(
                         Finding((*where, "path"), "checklist-path", f"'{condition['path']}' is not a key path of the plan schema")
                     )
-                if "figure" in condition and condition["figure"] not in figure_keys():
+                if "figure" in condition and condition["figure"] not in figure_keys(before_checklists=True):
                     findings.append(
                         Finding(
                             (*where, "figure"),
                             "checklist-figure",
-                            f"'{condition['figure']}' is not a derived figure (known: {', '.join(figure_keys())})",
+                            f"'{condition['figure']}' is not a derived figure (known: {', '.join(figure_keys(before_checklists=True))})",
                         )
                     )
     return findings

@@ -132,6 +132,11 @@ def _line(reader: Reader, change: Change) -> ChangeLine:
     )
 
 
+def _figures(side: Assessment) -> dict[str, Figure]:
+    """The figures of one side, and the completeness of its checklists, which a comparison reports like a figure."""
+    return {**side.figures, "completeness": Figure("completeness", side.completeness, "percent")}
+
+
 def compare(old: Assessment | None, new: Assessment | None, reader: Reader, file: str, old_invalid: bool = False) -> Comparison:
     """What changed from `old` to `new` (either may be missing: a plan added or removed, or an old plan that did not
     validate, and the new one is shown as if added)."""
@@ -141,8 +146,9 @@ def compare(old: Assessment | None, new: Assessment | None, reader: Reader, file
     changes = [c for c in diff_plans(*plans) if c.path not in NO_CHANGE] if old and new else []
     figures = []
     if old and new:
-        for key, after in new.figures.items():
-            before = old.figures.get(key)
+        before_figures = _figures(old)
+        for key, after in _figures(new).items():
+            before = before_figures.get(key)
             if before is None or not (reader.sees(before) and reader.sees(after)):
                 continue
             shown = reader.value(before), reader.value(after)

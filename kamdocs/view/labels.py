@@ -20,6 +20,7 @@ FIGURES: dict[str, str] = {
     "forecast": N_("Forecast (expected)"),
     "forecast_worst": N_("Forecast, worst case"),
     "forecast_best": N_("Forecast, best case"),
+    "weighted_pipeline": N_("Weighted pipeline"),
     "forecast_beats_last_year": N_("Chance to beat last year"),
     "nps": N_("Net Promoter Score"),
     "csat": N_("Satisfied customers (CSAT)"),
@@ -52,6 +53,7 @@ FIGURES: dict[str, str] = {
     "sponsor_paired": N_("Executive sponsor paired"),
     "adoption": N_("Adoption of our products"),
     "kpi_targets_met": N_("KPI targets met"),
+    "completeness": N_("Completeness"),
 }
 
 WORDS: dict[str, str] = {

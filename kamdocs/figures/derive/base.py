@@ -152,6 +152,8 @@ class Deriver:
         self.last_year = self.year - 1
         self.as_of = config.as_of
         self.figures: Figures = {}
+        self.completeness: float | None = None
+        """The share of checklist items done, for the figures that come after the checklists (AFTER_CHECKLISTS)."""
 
     def put(
         self,

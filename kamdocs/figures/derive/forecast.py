@@ -33,6 +33,7 @@ def forecast(d: Deriver) -> None:
     """secured base = committed revenue + recurring revenue + run-rate business (those recorded; a missing one is
     never taken as 0); expected = secured base + Σ(value × probability) of the opportunities not lost;
     worst = secured base + won; best = secured base + every opportunity not lost;
+    weighted pipeline = Σ(value × probability) of the opportunities not lost;
     probability of beating last year = P(secured base + Σ won values ≥ revenue of last year), opportunities won
     independently; when last year has only some months on record, the last full year's revenue.
     Each won deal counts once: a won opportunity marked in_committed_revenue is already in committed revenue.
@@ -59,7 +60,7 @@ def forecast(d: Deriver) -> None:
             if unknown
             else because("no secured revenue recorded (committed, recurring or run-rate) and no opportunities")
         )
-        for key in ("forecast", "forecast_worst", "forecast_best", "forecast_beats_last_year"):
+        for key in ("forecast", "forecast_worst", "forecast_best", "weighted_pipeline", "forecast_beats_last_year"):
             d.put(key, None, "percent" if key == "forecast_beats_last_year" else "currency", inputs, why)
         return
     base = sum(recorded)
@@ -83,6 +84,7 @@ def forecast(d: Deriver) -> None:
     )
     d.put("forecast_worst", base + won, "currency", inputs)
     d.put("forecast_best", base + sum(o["value"] for o in live), "currency", inputs)
+    d.put("weighted_pipeline", weighted, "currency", inputs)
     compared = full_year_revenue(d)
     # the chance is judged against last year's revenue: it is as confidential as that revenue
     inputs = [*inputs, ("sales", ANY, "revenue")]

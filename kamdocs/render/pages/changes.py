@@ -19,7 +19,18 @@ def word_diff(old: str, new: str) -> str:
     return " ".join(_MARKS[op].format(escape(words)) for op, words in word_ops(old, new))
 
 
-SUMMARY = ("revenue", "forecast", "forecast_worst", "forecast_best", "ka_score", "health", "nps", "csat")
+SUMMARY = (
+    "revenue",
+    "forecast",
+    "forecast_worst",
+    "forecast_best",
+    "weighted_pipeline",
+    "completeness",
+    "health",
+    "ka_score",
+    "nps",
+    "csat",
+)
 """The figures the page opens with, where they changed: where the account stands, before the details."""
 
 
