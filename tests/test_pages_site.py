@@ -450,10 +450,21 @@ def test_relationship_map_cards_by_role_with_a_warning_where_one_person_carries_
     assert "Influence: 5" in section
     shared = (sites["shared"] / "accounts" / "orbis-grid" / "index.html").read_text().split('id="stakeholder-map"', 1)[1].split("<h2", 1)[0]
     assert "kam-card" in shared and "Influence:" not in shared and "Attitude towards us" not in shared
+    # internal: the active contacts placed by influence (5 down to 1) against attitude (critics first); shared: no grid
+    grid = section.split('<table class="kam-table kam-influence">', 1)[1].split("</table>", 1)[0]
+    assert "<th>Critic</th><th>Neutral</th><th>Supporter</th>" in grid
+    assert [int(level) for level in re.findall(r"<tr><td><strong>(\d)</strong>", grid)] == [5, 4, 3, 2, 1]
+    assert "kam-influence" not in shared
 
 
 def test_whitespace_matrix_buying_units_by_offerings(sites: dict[str, Path]) -> None:
     page = (sites["shared"] / "accounts" / "meridian-stores" / "index.html").read_text()
     matrix = page.split('<table class="kam-table kam-whitespace">', 1)[1].split("</table>", 1)[0]
     assert "<th>Devices</th><th>Managed services</th><th>Training</th>" in matrix
-    assert '<td>Group IT</td><td><span class="kam-ws kam-ws-not_yet">Not yet</span></td>' in matrix
+    assert '<td>Group IT</td><td><span class="kam-ws kam-ws-not_yet">Not yet</span><br>' in matrix
+    # each cell with its potential, said to a screen reader, and a legend under the table
+    assert '<span class="kam-sr-only">Potential per year: </span>+€150,000</span>' in matrix
+    assert "Potential per year</p>" in page.split('<table class="kam-table kam-whitespace">', 1)[1]
+    # a cell without a potential stays a status alone
+    nordwerk = (sites["shared"] / "accounts" / "nordwerk" / "index.html").read_text()
+    assert '<span class="kam-ws kam-ws-buys">Buys it</span></td>' in nordwerk

@@ -17,6 +17,7 @@ FIGURES: dict[str, str] = {
     "instrument_ratio": N_("Instrument cost/benefit"),
     "share_of_wallet": N_("Share of wallet"),
     "vs_comparable": N_("Revenue vs. comparable customers"),
+    "whitespace_potential": N_("Whitespace potential per year"),
     "forecast": N_("Forecast (expected)"),
     "forecast_worst": N_("Forecast, worst case"),
     "forecast_best": N_("Forecast, best case"),

@@ -19,6 +19,7 @@ TEXT: dict[str, str] = {
     "checklists": N_("Checklists"),
     "completeness": N_("Completeness"),
     "missing": N_("Still to fill in"),
+    "influence_grid": N_("Influence against attitude"),
     "alerts": N_("Alerts"),
     "none": N_("None."),
     "stakeholders": N_("Stakeholder map"),

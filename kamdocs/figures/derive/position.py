@@ -1,4 +1,4 @@
-"""Our position at the customer: share of wallet, revenue against comparable customers."""
+"""Our position at the customer: share of wallet, revenue against comparable customers, whitespace potential."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from kamdocs.figures.figure import because
 def position(d: Deriver) -> None:
     """share of wallet = our revenue / the customer's total spend in our categories, last year; with spend
     recorded by quarter or month, over the months on record (our revenue of the same months);
-    vs. comparable = revenue / average revenue of comparable customers."""
+    vs. comparable = revenue / average revenue of comparable customers;
+    whitespace potential = Σ potential per year of the whitespace cells (buying unit × offering) that are relevant,
+    not computable where no cell has a potential."""
     revenue = d.value("revenue")
     spend_rows = [s for s in d.plan.get("key_figures", {}).get("customer_spend", []) if year_of(s["period"]) == d.last_year]
     inputs = [("key_figures", "customer_spend"), ("sales", ANY, "revenue")]
@@ -38,3 +40,9 @@ def position(d: Deriver) -> None:
         d.put("vs_comparable", None, "ratio", inputs, because("needs revenue and the average revenue of comparable customers"))
     else:
         d.put("vs_comparable", revenue / comparable, "ratio", inputs)
+    cells = [c for c in d.plan.get("whitespace", []) if c["status"] != "not_relevant" and "potential" in c]
+    inputs = [("whitespace", ANY, "potential"), ("whitespace", ANY, "status")]
+    if cells:
+        d.put("whitespace_potential", sum(c["potential"] for c in cells), "currency", inputs, detail=len(cells))
+    else:
+        d.put("whitespace_potential", None, "currency", inputs, because("no whitespace cell with a potential"))

@@ -132,7 +132,38 @@ def stakeholders(plan: PlanView, view: AccountView, reader: Reader) -> str:
     single = view.figures.get("single_threaded")
     if single is not None and single.computable and single.value:
         warning = admonition("warning", reader.label("single_threaded"), f"<p>{escape(reader.reason(single.detail))}</p>")
-    return warning + block(f'<div class="kam-map">{"".join(lanes)}</div>')
+    return warning + block(f'<div class="kam-map">{"".join(lanes)}</div>') + influence_grid(plan, reader)
+
+
+def influence_grid(plan: PlanView, reader: Reader) -> str:
+    """The active contacts placed by influence (rows, high first) against attitude (columns, critics first), each
+    with our owner of the relationship. Only where the edition shows both: the shared edition leaves them out."""
+    placed = [c for c in plan.plan.get("contacts", []) if "influence" in c and "attitude" in c and not c.get("left_on")]
+    if not placed:
+        return ""
+    attitude_node = plan.node("contacts", "attitude")
+    influence_node = plan.node("contacts", "influence")
+    attitudes = list(reversed(plan.reader.resolved(attitude_node).get("enum", [])))
+    owner_node = plan.node("contacts", "owner")
+
+    def person(contact: dict[str, Any]) -> str:
+        owner = (
+            f'<br><span class="kam-card-position">{escape(plan.label(owner_node, "owner"))}: {plan.value(owner_node, contact["owner"])}</span>'
+            if "owner" in contact
+            else ""
+        )
+        return f"<li><strong>{escape(contact['name'])}</strong>{owner}</li>"
+
+    rows = []
+    for level in range(int(plan.reader.resolved(influence_node).get("maximum", 5)), 0, -1):
+        cells = ["".join(person(c) for c in placed if c["influence"] == level and c["attitude"] == a) for a in attitudes]
+        rows.append(
+            [f"<strong>{escape(reader.number(level))}</strong>", *(f'<ul class="kam-grid-people">{c}</ul>' if c else "" for c in cells)]
+        )
+    corner = f"{plan.label(influence_node, 'influence')} ↓ · {plan.label(attitude_node, 'attitude')} →"
+    headers = [corner, *(reader.enum(attitude_node, a) for a in attitudes)]
+    title = reader.text("influence_grid")
+    return block(f'<h3 id="kam-influence-grid">{escape(title)}</h3>') + block(html_table(headers, rows, "kam-table kam-influence"))
 
 
 def _card(contact: dict[str, Any], plan: PlanView, reader: Reader) -> str:
@@ -214,26 +245,28 @@ def contract_section(plan: PlanView, view: AccountView, reader: Reader) -> str:
 
 def whitespace_matrix(plan: PlanView, reader: Reader) -> str:
     """Buying units down, offerings across, each cell coloured by its status and saying it in words (colour alone
-    says nothing to a screen reader or on a grey printout)."""
-    cells = plan.plan.get("whitespace", [])
-    units = list(dict.fromkeys(c["buying_unit"] for c in cells))
-    offerings = list(dict.fromkeys(c["offering"] for c in cells))
-    status = {(c["buying_unit"], c["offering"]): c["status"] for c in cells}
-    node = plan.node("whitespace", "status")
+    says nothing to a screen reader or on a grey printout), with its potential per year where the plan states it."""
+    cells = {(c["buying_unit"], c["offering"]): c for c in plan.plan.get("whitespace", [])}
+    units = list(dict.fromkeys(unit for unit, _ in cells))
+    offerings = list(dict.fromkeys(offering for _, offering in cells))
     unit_node = plan.node("whitespace", "buying_unit")
-    rows = [
-        [
-            plan.value(unit_node, unit),
-            *(
-                f'<span class="kam-ws kam-ws-{escape(status[unit, o])}">{escape(reader.enum(node, status[unit, o]))}</span>'
-                if (unit, o) in status
-                else ""
-                for o in offerings
-            ),
-        ]
-        for unit in units
-    ]
-    return block(html_table([plan.label(unit_node, "buying_unit"), *offerings], rows, "kam-table kam-whitespace"))
+    rows = [[plan.value(unit_node, unit), *(_whitespace_cell(cells.get((unit, o)), plan, reader) for o in offerings)] for unit in units]
+    table = block(html_table([plan.label(unit_node, "buying_unit"), *offerings], rows, "kam-table kam-whitespace"))
+    if not any("potential" in cell for cell in cells.values()):
+        return table
+    label = plan.label(plan.node("whitespace", "potential"), "potential")
+    return table + block(f'<p class="kam-ws-note"><span class="kam-ws-potential">+ …</span> {escape(label)}</p>')
+
+
+def _whitespace_cell(cell: dict[str, Any] | None, plan: PlanView, reader: Reader) -> str:
+    if cell is None:
+        return ""
+    status = f'<span class="kam-ws kam-ws-{escape(cell["status"])}">{escape(reader.enum(plan.node("whitespace", "status"), cell["status"]))}</span>'
+    if "potential" not in cell:
+        return status
+    label = plan.label(plan.node("whitespace", "potential"), "potential")
+    amount = escape(reader.amount(cell["potential"]))
+    return f'{status}<br><span class="kam-ws-potential"><span class="kam-sr-only">{escape(label)}: </span>+{amount}</span>'
 
 
 def summary_tiles(view: AccountView, reader: Reader) -> str:
