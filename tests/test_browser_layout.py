@@ -13,7 +13,16 @@ from conftest import ROOT, SHOTS
 from test_pages_site import build, make_repo, site_of
 
 AXE = Path(os.environ.get("KAM_AXE", ROOT / "build" / "node" / "node_modules" / "axe-core" / "axe.min.js"))
-SITES = [("shared", "en"), ("shared", "de"), ("internal", "en"), ("internal", "de")]
+SITES = [
+    ("properdocs", "shared", "en"),
+    ("properdocs", "shared", "de"),
+    ("properdocs", "internal", "en"),
+    ("properdocs", "internal", "de"),
+    # Zensical draws the same pages with its own theme: one edition in each language
+    ("zensical", "shared", "en"),
+    ("zensical", "internal", "de"),
+]
+"""(engine, edition, language): `make site` builds with ProperDocs, `make site-zensical` with Zensical."""
 ACCOUNTS = sorted(p.name for p in (ROOT / "accounts").iterdir() if p.is_dir())
 PAGES = {
     "home": "index.html",
@@ -51,14 +60,14 @@ MEASURE = """() => {
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], Path]:
     SHOTS.mkdir(parents=True, exist_ok=True)
     built = {}
-    for edition, language in SITES:
-        repo = make_repo(tmp_path_factory.mktemp(f"layout-{edition}-{language}"), edition=edition, language=language)
-        result = build(repo, "properdocs")
+    for engine, edition, language in SITES:
+        repo = make_repo(tmp_path_factory.mktemp(f"layout-{engine}-{edition}-{language}"), edition=edition, language=language)
+        result = build(repo, engine)
         assert result.returncode == 0, result.stderr
-        built[edition, language] = site_of(repo, "properdocs")
+        built[engine, edition, language] = site_of(repo, engine)
     return built
 
 
@@ -74,23 +83,24 @@ def overflows(page: object, url: str, shot: str = "") -> list[str]:
     return found
 
 
-@pytest.mark.parametrize(("edition", "language"), SITES)
+@pytest.mark.parametrize(("engine", "edition", "language"), SITES)
 def test_no_page_scrolls_sideways_and_no_table_runs_under_the_contents(
-    browser: object, sites: dict[tuple[str, str], Path], edition: str, language: str
+    browser: object, sites: dict[tuple[str, str, str], Path], engine: str, edition: str, language: str
 ) -> None:
-    site = sites[edition, language]
+    site = sites[engine, edition, language]
+    prefix = f"{edition}-{language}" if engine == "properdocs" else f"{engine}-{edition}-{language}"
     problems = []
     for width, height in SCREENS:
         page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
         for name, path in PAGES.items():
             wanted = width == 1280 and (not name.startswith("account-") or name == "account-meridian-stores")
-            shot = f"{edition}-{language}-{name}" if wanted else ""
+            shot = f"{prefix}-{name}" if wanted else ""
             problems += [f"{width}px {name}: {p}" for p in overflows(page, (site / path).as_uri(), shot)]
         page.close()
     printed = browser.new_page(viewport={"width": PRINT_WIDTH, "height": 950})  # type: ignore[attr-defined]
     printed.emulate_media(media="print")
     for name, path in PAGES.items():
-        shot = f"{edition}-{language}-{name}-print" if name in ("account-meridian-stores", "agenda", "dashboard") else ""
+        shot = f"{prefix}-{name}-print" if name in ("account-meridian-stores", "agenda", "dashboard") else ""
         problems += [f"print {name}: {p}" for p in overflows(printed, (site / path).as_uri(), shot)]
     printed.close()
     assert problems == [], "\n".join(problems)
@@ -99,15 +109,15 @@ def test_no_page_scrolls_sideways_and_no_table_runs_under_the_contents(
 AXE_PAGES = ("home", "dashboard", "account-meridian-stores", "agenda", "changes")
 
 
-@pytest.mark.parametrize(("edition", "language"), SITES)
+@pytest.mark.parametrize(("engine", "edition", "language"), SITES)
 def test_axe_finds_no_serious_accessibility_problem(
-    browser: object, sites: dict[tuple[str, str], Path], edition: str, language: str
+    browser: object, sites: dict[tuple[str, str, str], Path], engine: str, edition: str, language: str
 ) -> None:
     assert AXE.is_file(), f"{AXE} not found: `make test` installs axe-core with npm (or set KAM_AXE)"
     page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
     found = []
     for name in AXE_PAGES:
-        page.goto((sites[edition, language] / PAGES[name]).as_uri())
+        page.goto((sites[engine, edition, language] / PAGES[name]).as_uri())
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
         found += [
