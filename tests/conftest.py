@@ -3,6 +3,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import subprocess
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -126,3 +127,8 @@ def browser() -> Iterator[object]:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         yield launched
         launched.close()
+
+
+def git(folder: Path, *args: str) -> None:
+    """Git in `folder`, with an author of its own (CI has none configured)."""
+    subprocess.run(["git", "-C", str(folder), "-c", "user.email=t@e.com", "-c", "user.name=T", *args], check=True, capture_output=True)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, load_plan, write_plan
+from conftest import ROOT, git, load_plan, write_plan
 
 from kamdocs.app.cli import main
 
@@ -413,12 +413,6 @@ def test_rollover_writes_valid_plans_and_never_overwrites(run, tmp_path: Path) -
 # What the toolkit promises about bad input and confidential files (README: "What kamdocs promises").
 
 
-def _git(folder: Path, *args: str) -> None:
-    import subprocess
-
-    subprocess.run(["git", "-C", str(folder), "-c", "user.email=t@e.com", "-c", "user.name=T", *args], check=True, capture_output=True)
-
-
 def test_promise_kam_new_writes_only_valid_plans_and_leaves_nothing_on_failure(run, workspace: Path) -> None:
     for args in (("--owner", ""), ("--name", ""), ("--owner", "Ada \udcff")):
         result = run("new", "globex", *args, cwd=workspace)
@@ -461,15 +455,15 @@ def test_promise_yml_plans_are_refused_everywhere_with_a_message(run, workspace:
 def test_promise_a_pull_request_that_fixes_a_broken_plan_still_gets_its_comment(run, workspace: Path) -> None:
     plan = workspace / "accounts" / "acme-tools" / "2026.yaml"
     good = plan.read_text()
-    _git(workspace, "init", "-q", "-b", "main")
+    git(workspace, "init", "-q", "-b", "main")
     plan.write_text(good.replace("status: draft", "status: dnoe"))
-    _git(workspace, "add", ".")
-    _git(workspace, "commit", "-q", "-m", "broken")
+    git(workspace, "add", ".")
+    git(workspace, "commit", "-q", "-m", "broken")
     plan.write_text(good)
     result = run("diff", "--base", "HEAD", "--format", "markdown", "--as-of", "2026-11-24", cwd=workspace)
     assert result.exit_code == 0, result.output
     assert "| `accounts/acme-tools/2026.yaml` | — → 2026 | old plan was invalid |" in result.output
-    _git(workspace, "commit", "-q", "-am", "fixed")
+    git(workspace, "commit", "-q", "-am", "fixed")
     plan.write_text(good.replace("status: draft", "status: dnoe"))
     still = run("diff", "--base", "HEAD", cwd=workspace)
     assert still.exit_code == 1 and "[schema.enum]" in still.output
@@ -478,9 +472,9 @@ def test_promise_a_pull_request_that_fixes_a_broken_plan_still_gets_its_comment(
 def test_promise_plan_text_in_a_pull_request_comment_is_not_html(run, workspace: Path) -> None:
     plan = workspace / "accounts" / "acme-tools" / "2026.yaml"
     good = plan.read_text()
-    _git(workspace, "init", "-q", "-b", "main")
-    _git(workspace, "add", ".")
-    _git(workspace, "commit", "-q", "-m", "plans")
+    git(workspace, "init", "-q", "-b", "main")
+    git(workspace, "add", ".")
+    git(workspace, "commit", "-q", "-m", "plans")
     hostile = "<img src=x onerror=alert(1)> ![t](https://evil.example/t.png)\\n</details><script>x</script>"
     plan.write_text(good.replace("name: Acme Tools Ltd", f'name: "{hostile}"'))
     result = run("diff", "--base", "HEAD", "--format", "markdown", "--as-of", "2026-11-24", cwd=workspace)

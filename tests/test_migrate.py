@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import AS_OF, FIXTURES, ROOT, SCHEMA
+from conftest import AS_OF, FIXTURES, ROOT, SCHEMA, git
 
 from kamdocs.app.cli import main
 from kamdocs.core.formats import interval_of, upgrade
@@ -160,6 +160,9 @@ def workspace(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "schema", tmp_path / "schema")
     shutil.copytree(FORMAT1 / "accounts" / "nordwerk", tmp_path / "accounts" / "nordwerk")
     shutil.copytree(FORMAT1 / "accounts" / "quillsoft", tmp_path / "accounts" / "quillsoft")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "format 1 plans")
     return tmp_path
 
 
@@ -210,6 +213,30 @@ def test_kam_migrate_is_all_or_nothing(run, workspace: Path) -> None:
     assert "accounts/quillsoft/2026.yaml:" in result.output and "[schema.enum] plan.status" in result.output
     assert "Nothing was migrated" in result.output
     assert texts(workspace) == before
+
+
+def test_kam_migrate_rewrites_only_what_git_holds_unless_forced(run, workspace: Path) -> None:
+    edited = workspace / "accounts" / "quillsoft" / "2026.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# a note not yet committed\n", encoding="utf-8")
+    before = texts(workspace)
+    refused = run("migrate", cwd=workspace)
+    assert refused.exit_code == 2
+    assert "accounts/quillsoft/2026.yaml: has changes that are not committed; commit them first" in refused.output
+    assert "nothing was migrated" in refused.output and texts(workspace) == before
+    # the other account's plans are committed: they may be migrated alone
+    assert run("migrate", "nordwerk", cwd=workspace).exit_code == 0
+    forced = run("migrate", "--force", cwd=workspace)
+    assert forced.exit_code == 0, forced.output
+    assert "# a note not yet committed" in edited.read_text(encoding="utf-8")
+
+
+def test_kam_migrate_outside_git_needs_force(run, workspace: Path) -> None:
+    shutil.rmtree(workspace / ".git")
+    before = texts(workspace)
+    refused = run("migrate", cwd=workspace)
+    assert refused.exit_code == 2 and "not in a Git repository" in refused.output and "use --force" in refused.output
+    assert texts(workspace) == before
+    assert run("migrate", "--force", cwd=workspace).exit_code == 0
 
 
 def test_kam_migrate_unknown_target(run, workspace: Path) -> None:

@@ -46,7 +46,7 @@ from kamdocs.figures.classify import classify as classify_customers
 from kamdocs.figures.classify import read_customers
 from kamdocs.figures.portfolio import account_row
 from kamdocs.figures.portfolio import build as build_portfolio
-from kamdocs.history.git_source import GitError, changed_files, is_plan_path, top_level
+from kamdocs.history.git_source import GitError, changed_files, is_plan_path, top_level, uncommitted
 from kamdocs.history.migrate import migrate_files
 from kamdocs.history.new_plan import new_plan_text
 from kamdocs.history.pairs import PairingError, account_folders, checked, file_pair, git_pairs, plans_by_year, with_history, year_pair
@@ -533,10 +533,13 @@ def _migration_targets(config: Config, targets: tuple[str, ...]) -> list[Path]:
 @main.command()
 @click.argument("targets", nargs=-1)
 @click.option("--dry-run", is_flag=True, help="Print the changes as a diff; write nothing.")
+@click.option("--force", is_flag=True, help="Migrate plans with changes that are not committed, or outside a Git repository.")
 @language_option
 @config_option
 @as_of_option
-def migrate(targets: tuple[str, ...], dry_run: bool, language: str | None, config_file: Path | None, as_of: str | None) -> None:
+def migrate(
+    targets: tuple[str, ...], dry_run: bool, force: bool, language: str | None, config_file: Path | None, as_of: str | None
+) -> None:
     """Carry plans from plan format 1 to format 2, in place.
 
     TARGETS are account ids, plan files or folders; default: every plan of
@@ -546,7 +549,10 @@ def migrate(targets: tuple[str, ...], dry_run: bool, language: str | None, confi
     none), and a rewritten value keeps its old text as a comment. All or
     nothing: when one plan cannot be migrated, none is written. Plans
     already in format 2 are left as they are, so running it twice changes
-    nothing. Review the result with git diff.
+    nothing. A plan is rewritten only where Git holds its text in a commit,
+    so the migration is a diff of its own and the plan before it stays in
+    the history; --force migrates uncommitted plans too. Review the result
+    with git diff.
 
     \b
     Examples:
@@ -570,6 +576,8 @@ def migrate(targets: tuple[str, ...], dry_run: bool, language: str | None, confi
     unwritable = [d.display for d in changed if not dry_run and not os.access(d.path.parent, os.W_OK)]
     if unwritable:
         raise EnvironmentProblem(f"{unwritable[0]}: its folder is not writable; nothing was migrated")
+    if changed and not (dry_run or force):
+        _refuse_uncommitted([d.path for d in changed], {d.path: d.display for d in changed})
     for plan in changed:
         assert plan.migration is not None
         if dry_run:
@@ -584,6 +592,22 @@ def migrate(targets: tuple[str, ...], dry_run: bool, language: str | None, confi
             click.echo(f"  {change.path}: {reader.reason(change.message)}")
     verb = "would migrate" if dry_run else "migrated"
     click.echo(f"{len(files)} plans checked: {verb} {len(changed)}, {len(files) - len(changed)} already in format {CURRENT}.", err=dry_run)
+
+
+def _refuse_uncommitted(paths: list[Path], display: dict[Path, str]) -> None:
+    """Stop before rewriting a plan whose current text only the working tree holds: Git must keep the plan as it was."""
+    try:
+        loose = uncommitted(paths)
+    except GitError as err:
+        raise EnvironmentProblem(
+            f"{display[paths[0]]}: not in a Git repository ({err}), where the plan as it was would stay; "
+            "use --force to migrate anyway; nothing was migrated"
+        ) from None
+    if loose:
+        raise EnvironmentProblem(
+            f"{display[loose[0]]}: has changes that are not committed; commit them first, so that the migration is a diff "
+            "of its own (or use --force); nothing was migrated"
+        )
 
 
 @main.command()

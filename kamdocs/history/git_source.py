@@ -48,6 +48,25 @@ def changed_files(root: Path, base: str, head: str | None, under: str = ".") -> 
     return sorted(line for line in listing.splitlines() if line)
 
 
+def uncommitted(paths: list[Path]) -> list[Path]:
+    """The files among `paths` whose current text Git does not hold in a commit: changed, staged or untracked.
+    GitError where they are not in a repository."""
+    if not paths:
+        return []
+    root = top_level(paths[0].parent)
+    listing = _git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *(str(p.resolve()) for p in paths))
+    # -z: "XY path" entries separated by NUL; a rename adds its old path as the next entry
+    entries = listing.split("\0")
+    found: set[Path] = set()
+    index = 0
+    while index < len(entries):
+        entry = entries[index]
+        if len(entry) > 3:
+            found.add((root / entry[3:]).resolve())
+        index += 2 if entry[:1] in ("R", "C") else 1
+    return [path for path in paths if path.resolve() in found]
+
+
 def read_at(root: Path, revision: str | None, path: str) -> bytes | None:
     """The file's bytes at `revision` (the working tree without one), or None where it does not exist.
 
