@@ -3,8 +3,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
-import subprocess
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
