@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from conftest import AS_OF, ROOT, SCHEMA
+from conftest import AS_OF, ROOT, SCHEMA, make_reader
 
 from kamdocs.core.confidentiality import Confidentiality
 from kamdocs.core.config import Config, Thresholds
@@ -95,6 +95,14 @@ def test_stale_opportunity_and_forecast_below_last_year(acme) -> None:
     [stale] = found["stale-opportunity"]
     assert stale.path == ("potential", "opportunities", 0, "expected_close") and not stale.blocking
     assert stale.message == "opportunity 'upsell' was to close on 2026-09-30: close date passed: update or close it"
+    # a quarter that has passed: said as the quarter, in the reader's words
+    acme["potential"]["opportunities"][0]["expected_close"] = "2026-Q3"
+    [quarter] = run(acme)["stale-opportunity"]
+    assert make_reader().reason(quarter.message) == "opportunity 'upsell' was to close in Q3 2026: close date passed: update or close it"
+    german = make_reader(language="de").reason(quarter.message)
+    assert (
+        german == "Verkaufschance 'upsell' sollte im Q3 2026 abgeschlossen sein: Abschlussdatum überschritten: aktualisieren oder schließen"
+    )
     acme["potential"]["opportunities"][0]["expected_close"] = "2026-12-15"
     assert "stale-opportunity" not in run(acme)
     acme["potential"]["committed_revenue"] = 100_000

@@ -141,3 +141,15 @@ def test_reordered_and_reformatted_plan_prints_no_change(tmp_path) -> None:
 
             [entry] = json.loads(result.output)
             assert entry["changes"] == [] and entry["figures"] == []
+
+
+def test_a_probability_changes_by_percentage_points_and_ids_read_as_names(acme) -> None:
+    new = copy.deepcopy(acme)
+    new["potential"]["opportunities"][0].update(probability=0.75, expected_close="2026-Q3")
+    new["potential"]["opportunities"][0].pop("owner")
+    lines = {line.path[-1]: line for line in compare(assessed(acme), assessed(new), make_reader("internal"), "plan.yaml").changes}
+    assert describe(lines["probability"]) == "50.0% → 75.0% (+25.0 pp)"
+    assert describe(lines["expected_close"]) == "Q3 2026"
+    assert describe(lines["owner"]) == "Bob Builder"
+    german = {line.path[-1]: line for line in compare(assessed(acme), assessed(new), make_reader("internal", "de"), "plan.yaml").changes}
+    assert describe(german["probability"]) == "50,0\xa0% → 75,0\xa0% (+25,0 Pp.)"

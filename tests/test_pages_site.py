@@ -435,6 +435,8 @@ def test_changes_page_tells_the_story_first(sites: dict[str, Path]) -> None:
     assert "Revenue last year" in short and "€3,777,500" in short and "€4,003,800" in short and "+€226,300" in short
     assert "Health score" in short and "+8.8" in short
     assert "Weighted pipeline" in short and "+€313,300" in short and "Completeness" in short and "98.2%" in short
+    # a share's difference in percentage points, not a percentage of it
+    assert ">+1.8 pp<" in short
     # the rollover's dates in one line, the rest of the plan's changes under their sections
     assert re.search(r"<summary>\d+ dates moved by exactly one year, as the rollover moves them</summary>", article)
     assert "<h3" in article and "Plan › Last reviewed" in article

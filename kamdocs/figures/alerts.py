@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kamdocs.core.config import Config
-from kamdocs.core.dates import after_interval, day
+from kamdocs.core.dates import QUARTER, after_interval, day
 from kamdocs.core.problem import KeyPath
 from kamdocs.figures.derive import OPEN_ACTION, Figures, parse_date
 from kamdocs.figures.figure import Amount, Share, because
@@ -200,17 +200,21 @@ def _forecast(plan: dict[str, Any], figures: Figures) -> list[Alert]:
     stale = set(forecast.detail["stale"]) if forecast.computable else set()
     for index, opportunity in enumerate(plan.get("potential", {}).get("opportunities", [])):
         if opportunity["id"] in stale:
-            found.append(
-                Alert(
-                    "stale-opportunity",
-                    ("potential", "opportunities", index, "expected_close"),
-                    because(
-                        "opportunity '{id}' was to close on {date}: close date passed: update or close it",
-                        id=opportunity["id"],
-                        date=dt.date.fromisoformat(opportunity["expected_close"]),
-                    ),
-                    forecast.confidential,
+            close = opportunity["expected_close"]
+            # a quarter stays a quarter: "was to close in Q3 2026", not on a day nobody named
+            message = (
+                because(
+                    "opportunity '{id}' was to close in {date}: close date passed: update or close it", id=opportunity["id"], date=close
                 )
+                if QUARTER.match(close)
+                else because(
+                    "opportunity '{id}' was to close on {date}: close date passed: update or close it",
+                    id=opportunity["id"],
+                    date=dt.date.fromisoformat(close),
+                )
+            )
+            found.append(
+                Alert("stale-opportunity", ("potential", "opportunities", index, "expected_close"), message, forecast.confidential)
             )
     if forecast.computable and chance.computable and forecast.value < chance.detail["target"]:
         found.append(

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kamdocs.figures.assessment import Assessment
 from kamdocs.figures.figure import Figure
 from kamdocs.history.diff import Change, diff_plans
-from kamdocs.view.reader import Reader
+from kamdocs.view.names import Names, names_in
+from kamdocs.view.reader import Reader, is_share
 
 NO_CHANGE: tuple[tuple[str, ...], ...] = (("plan", "year"),)
 """Paths that differ between any two years' plans by design."""
@@ -57,6 +58,8 @@ class FigureChangeLine:
     new: Figure
     old_text: str
     new_text: str
+    difference: str
+    """New minus old, signed, in the figure's unit (a share's in percentage points); empty where either is no number."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,31 +94,37 @@ def _node(reader: Reader, path: Sequence[str]) -> tuple[dict[str, Any], str]:
     return node, " › ".join(words)
 
 
-def _text(reader: Reader, node: dict[str, Any], value: Any) -> str:
-    """A plan value as a reader reads it."""
+def _text(reader: Reader, node: dict[str, Any], value: Any, names: Names) -> str:
+    """A plan value as a reader reads it, an id as the name it stands for."""
     node = reader.resolved(node)
     if isinstance(value, dict):
         properties = node.get("properties", {})
         return ", ".join(
-            f"{reader.field(properties.get(k, {}), k)}: {_text(reader, properties.get(k, {}), v)}"
+            f"{reader.field(properties.get(k, {}), k)}: {_text(reader, properties.get(k, {}), v, names)}"
             for k, v in value.items()
             if not isinstance(v, (dict, list)) and not k.startswith("x-")
         )
     if isinstance(value, list):
-        return ", ".join(_text(reader, node.get("items", {}), v) for v in value)
+        items = {**node.get("items", {}), **({"x-kam-ref": node["x-kam-ref"]} if "x-kam-ref" in node else {})}
+        return ", ".join(_text(reader, items, v, names) for v in value)
+    if "x-kam-ref" in node and value is not None:
+        return names.get(node["x-kam-ref"], {}).get(str(value), str(value))
     return "" if value is None else reader.plain(node, value)
 
 
 def _difference(reader: Reader, node: dict[str, Any], change: Change) -> str:
     if change.delta is None:
         return ""
+    node = reader.branch(reader.resolved(node), change.new)
     sign = "+" if change.delta >= 0 else ""
+    if is_share(node):
+        return reader.say("{points} pp").format(points=sign + reader.number(change.delta * 100, 1))
     money = node.get("x-kam-unit") == "currency"
     delta = reader.amount(change.delta, cents=True) if money else reader.number(change.delta, 0 if float(change.delta).is_integer() else 2)
     return f"{sign}{delta}" + (f" ({sign}{reader.percent(change.ratio)})" if change.ratio is not None else "")
 
 
-def _line(reader: Reader, change: Change) -> ChangeLine:
+def _line(reader: Reader, change: Change, names: Names) -> ChangeLine:
     node, where = _node(reader, change.path)
     return ChangeLine(
         path=change.path,
@@ -124,12 +133,22 @@ def _line(reader: Reader, change: Change) -> ChangeLine:
         kind_label=reader.text(change.kind),
         old=change.old,
         new=change.new,
-        old_text=_text(reader, node, change.old),
-        new_text=_text(reader, node, change.new),
+        old_text=_text(reader, node, change.old, names),
+        new_text=_text(reader, node, change.new, names),
         difference=_difference(reader, node, change),
         delta=change.delta,
         ratio=change.ratio,
     )
+
+
+def _figure_difference(old: Figure, new: Figure, reader: Reader) -> str:
+    if not all(isinstance(f.value, int | float) and not isinstance(f.value, bool) for f in (old, new)):
+        return ""
+    delta = new.value - old.value
+    sign = "+" if delta > 0 else ""
+    if new.unit == "percent":
+        return reader.say("{points} pp").format(points=sign + reader.number(delta * 100, 1))
+    return sign + reader.value(replace(new, value=delta, note=None), note=False)
 
 
 def _figures(side: Assessment) -> dict[str, Figure]:
@@ -144,6 +163,9 @@ def compare(old: Assessment | None, new: Assessment | None, reader: Reader, file
     assert present is not None, "compare needs at least one plan"
     plans = [reader.plan(side.document.data) if side else {} for side in (old, new)]
     changes = [c for c in diff_plans(*plans) if c.path not in NO_CHANGE] if old and new else []
+    # an id names what it named in its own plan: a removed owner by the old plan's team, the rest by the new one's
+    old_names, new_names = (names_in(plan) for plan in plans)
+    names = {ref: {**old_names.get(ref, {}), **new_names.get(ref, {})} for ref in {*old_names, *new_names}}
     figures = []
     if old and new:
         before_figures = _figures(old)
@@ -153,7 +175,7 @@ def compare(old: Assessment | None, new: Assessment | None, reader: Reader, file
                 continue
             shown = reader.value(before), reader.value(after)
             if shown[0] != shown[1]:
-                figures.append(FigureChangeLine(key, reader.label(key), before, after, *shown))
+                figures.append(FigureChangeLine(key, reader.label(key), before, after, *shown, _figure_difference(before, after, reader)))
     status = "was_invalid" if old_invalid else "added" if old is None else "removed" if new is None else "changed"
     return Comparison(
         file=file,
@@ -163,7 +185,7 @@ def compare(old: Assessment | None, new: Assessment | None, reader: Reader, file
         new_year=new.year if new else None,
         status=status,
         status_label=reader.text(f"plan_{status}"),
-        changes=tuple(_line(reader, c) for c in changes),
+        changes=tuple(_line(reader, c, names) for c in changes),
         figures=tuple(figures),
     )
 

@@ -124,6 +124,11 @@ def percent(value: float, language: str, decimals: int = 1) -> str:
 
 
 @lru_cache(maxsize=65536)
+def quarter_text(year: int, quarter: int, language: str) -> str:
+    """A quarter as the locale writes it: Q3 2026."""
+    return format_date(dt.date(year, 3 * quarter, 1), "QQQ y", locale=_locale(language))
+
+
 def date_text(value: dt.date, language: str) -> str:
     """A date as the locale writes it: 31.03.2026 in German, Mar 31, 2026 in English."""
     return format_date(value, "medium", locale=_locale(language))

@@ -58,6 +58,11 @@ class Marked(Protocol):
     def confidential(self) -> bool: ...
 
 
+def is_share(node: dict[str, Any]) -> bool:
+    """A probability or a share: a fraction from 0 to 1, read as a percentage."""
+    return node.get("type") == "number" and node.get("minimum") == 0 and node.get("maximum") == 1
+
+
 @dataclass(frozen=True, slots=True)
 class Reader:
     edition: Edition
@@ -117,12 +122,12 @@ class Reader:
 
     def plain(self, node: dict[str, Any], value: Any) -> str:
         """One plan value (not a list or mapping) as a reader reads it, by what its schema says it is."""
-        node = self.resolved(node)
+        node = self.branch(self.resolved(node), value)
         if "enum" in node:
             return self.enum(node, value)
         if isinstance(value, bool):
             return self.word("yes" if value else "no")
-        if isinstance(value, str) and node.get("format") == "date":
+        if isinstance(value, str) and (node.get("format") == "date" or QUARTER.match(value)):
             return self.date(value)
         if not isinstance(value, (int, float)):
             return str(value)
@@ -130,9 +135,22 @@ class Reader:
             return self.amount(value, cents=True)
         if node.get("minimum", 0) >= 1900 and node.get("maximum", 10_000) <= 2200:
             return str(value)  # a year
-        if node.get("type") == "number" and node.get("minimum") == 0 and node.get("maximum") == 1:
-            return self.percent(value)  # a probability or a share
+        if is_share(node):
+            return self.percent(value)
         return self.number(value, 0 if float(value).is_integer() else 2)
+
+    def branch(self, node: dict[str, Any], value: Any) -> dict[str, Any]:
+        """The alternative of an anyOf or oneOf that `value` is (a probability or `unknown`, a day or a quarter)."""
+        for branch in map(self.resolved, node.get("anyOf", node.get("oneOf", []))):
+            if "enum" in branch:
+                if value in branch["enum"]:
+                    return branch
+            elif branch.get("type") in ("number", "integer"):
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    return branch
+            elif isinstance(value, str) and branch.get("type") == "string":
+                return branch
+        return node
 
     def path_label(self, path: KeyPath) -> str:
         """A key path in words: the labels of its fields, e.g. "Sales › Revenue" for sales[].revenue."""
@@ -194,7 +212,7 @@ class Reader:
             return self.amount(value.value)
         if isinstance(value, Share):
             return self.percent(value.value)
-        if isinstance(value, dt.date):
+        if isinstance(value, dt.date) or (key == "date" and isinstance(value, str)):
             return self.date(value)
         if isinstance(value, float):
             return self.number(value, 2)
@@ -267,7 +285,7 @@ class Reader:
         return i18n.decimal(value, self.language, decimals)
 
     def date(self, value: dt.date | str) -> str:
-        """A day, or a quarter where a plan only knows the quarter (2026-Q3: said as such, not as its last day)."""
-        if isinstance(value, str) and QUARTER.match(value):
-            return value
+        """A day, or a quarter where a plan only knows the quarter (2026-Q3: said as such, Q3 2026, not as its last day)."""
+        if isinstance(value, str) and (quarter := QUARTER.match(value)):
+            return i18n.quarter_text(int(quarter[1]), int(quarter[2]), self.language)
         return i18n.date_text(dt.date.fromisoformat(value) if isinstance(value, str) else value, self.language)

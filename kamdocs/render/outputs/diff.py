@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kamdocs.view.compare import ChangeLine, Comparison, word_ops
+from kamdocs.view.compare import ChangeLine, Comparison, FigureChangeLine, word_ops
 from kamdocs.view.reader import Reader
 
 MARKS = {"added": "+", "removed": "-", "changed": "~"}
@@ -30,6 +30,10 @@ def describe(line: ChangeLine) -> str:
     return f"{line.old_text} → {line.new_text}" + (f" ({line.difference})" if line.difference else "")
 
 
+def figure_change(line: FigureChangeLine) -> str:
+    return f"{line.old_text} → {line.new_text}" + (f" ({line.difference})" if line.difference else "")
+
+
 def _years(diff: Comparison) -> str:
     return f"{diff.old_year or '—'} → {diff.new_year or '—'}"
 
@@ -46,7 +50,10 @@ def diff_data(diffs: Sequence[Comparison]) -> list[dict[str, Any]]:
                 {"path": list(c.path), "where": c.where, "kind": c.kind, "old": c.old, "new": c.new, "delta": c.delta, "ratio": c.ratio}
                 for c in d.changes
             ],
-            "figures": [{"key": f.key, "label": f.label, "old": f.old.value, "new": f.new.value, "unit": f.new.unit} for f in d.figures],
+            "figures": [
+                {"key": f.key, "label": f.label, "old": f.old.value, "new": f.new.value, "unit": f.new.unit, "difference": f.difference}
+                for f in d.figures
+            ],
         }
         for d in diffs
     ]
@@ -101,12 +108,12 @@ def render_diff(diffs: Sequence[Comparison], reader: Reader, fmt: str, style: Ca
                 "",
             ]
             out += [f"- `{MARKS[c.kind]}` {_cell(c.where)}: {_cell(describe(c))}" for c in d.changes]
-            out += [f"- **{_cell(f.label)}**: {_cell(f.old_text)} → {_cell(f.new_text)}" for f in d.figures]
+            out += [f"- **{_cell(f.label)}**: {_cell(figure_change(f))}" for f in d.figures]
             out += ["", "</details>"]
         return "\n".join(out) + "\n"
     out = []
     for d in diffs:
         out.append(style(f"{d.file} ({d.name}, {_years(d)}): {_summary(d, reader)}", bold=True))
         out += [style(f"  {MARKS[c.kind]} {c.where}: {describe(c)}", fg=COLOURS[c.kind]) for c in d.changes]
-        out += [f"  ~ {f.label}: {f.old_text} → {f.new_text}" for f in d.figures]
+        out += [f"  ~ {f.label}: {figure_change(f)}" for f in d.figures]
     return "\n".join(out) + "\n"

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from kamdocs.render.markup import escape
 from kamdocs.render.pages.html import block, html_table, md, table
 from kamdocs.render.pages.render import PageSource
-from kamdocs.view.compare import ChangeLine, Comparison, FigureChangeLine, word_ops
+from kamdocs.view.compare import ChangeLine, Comparison, word_ops
 from kamdocs.view.reader import Reader
 
 _MARKS = {"equal": "{}", "removed": "<del>{}</del>", "added": "<ins>{}</ins>"}
@@ -42,18 +41,6 @@ def _shown(line: ChangeLine) -> str:
     return escape(f"{line.old_text} → {line.new_text}")
 
 
-def figure_difference(line: FigureChangeLine, reader: Reader) -> str:
-    """New minus old, signed, in the figure's unit (a share's difference in percentage points as a share)."""
-    old, new = line.old.value, line.new.value
-    if not (line.old.computable and line.new.computable) or not all(
-        isinstance(v, int | float) and not isinstance(v, bool) for v in (old, new)
-    ):
-        return ""
-    delta = new - old
-    sign = "+" if delta > 0 else ""
-    return sign + reader.value(replace(line.new, value=delta, note=None), note=False)
-
-
 def moved_by_a_year(line: ChangeLine) -> bool:
     """A date the rollover moved: the same day one year later."""
     if line.kind != "changed" or not isinstance(line.old, str) or not isinstance(line.new, str):
@@ -77,18 +64,10 @@ def changes_page(diff: Comparison, reader: Reader) -> PageSource:
     out = [f"# {md(diff.name)}: {reader.text('changes')} {diff.old_year} → {diff.new_year}", ""]
     headers = [reader.text("figure"), str(diff.old_year), str(diff.new_year), reader.text("difference")]
     key = {f.key: f for f in diff.figures}
-    summary = [
-        [escape(f.label), escape(f.old_text), escape(f.new_text), escape(figure_difference(f, reader))]
-        for k in SUMMARY
-        if (f := key.get(k))
-    ]
+    summary = [[escape(f.label), escape(f.old_text), escape(f.new_text), escape(f.difference)] for k in SUMMARY if (f := key.get(k))]
     if summary:
         out += [f"## {reader.text('summary')}", "", table(headers, summary, right=(1, 2, 3), css="kam-table"), ""]
-    others = [
-        [escape(f.label), escape(f.old_text), escape(f.new_text), escape(figure_difference(f, reader))]
-        for f in diff.figures
-        if f.key not in SUMMARY
-    ]
+    others = [[escape(f.label), escape(f.old_text), escape(f.new_text), escape(f.difference)] for f in diff.figures if f.key not in SUMMARY]
     out += [
         f"## {reader.text('changed_figures')}",
         "",

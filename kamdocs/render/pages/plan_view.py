@@ -6,6 +6,7 @@ from typing import Any
 
 from kamdocs.render.markup import escape, render_inline, render_markdown
 from kamdocs.render.pages.html import html_table
+from kamdocs.view.names import names_in
 from kamdocs.view.reader import Reader
 
 WIDE = 7
@@ -18,12 +19,7 @@ class PlanView:
     def __init__(self, plan: dict[str, Any], reader: Reader) -> None:
         self.plan = plan
         self.reader = reader
-        self.names: dict[str, dict[str, str]] = {
-            "team": {m["id"]: m["name"] for m in plan.get("team", [])},
-            "contacts": {c["id"]: c["name"] for c in plan.get("contacts", [])},
-            "goals": {g["id"]: g["title"] for g in plan.get("goals", [])},
-            "account.buying_units": {u["id"]: u["name"] for u in plan.get("account", {}).get("buying_units", [])},
-        }
+        self.names = names_in(plan)
 
     def node(self, *path: str) -> dict[str, Any]:
         """The schema of a property path (list items by their property name)."""
