@@ -107,14 +107,22 @@ def amount(value: float, language: str, currency: str, cents: bool = False) -> s
     return format_currency(value, currency, format=pattern, locale=_locale(language), currency_digits=False)
 
 
+@cache
+def _compact_pattern(language: str, scale: int) -> NumberPattern | None:
+    """The locale's abbreviated currency pattern for `scale` with one decimal, parsed once; None where the locale
+    has no abbreviation for it."""
+    pattern = _locale(language).compact_currency_formats["short"]["other"][str(scale)].pattern
+    return parse_pattern(pattern.replace("0", "0.0", 1)) if re.search(r"[^0¤\s]", pattern) else None
+
+
 def compact_amount(value: float, language: str, currency: str, scale: int = 1_000_000) -> str:
     """An amount in millions (`scale` 1,000,000) or thousands as the locale abbreviates it, one decimal: €4.0M,
     4,0 Mio. € (Babel's compact currency patterns). Where the locale has no abbreviation for the scale
     (German thousands), the whole amount."""
-    pattern = _locale(language).compact_currency_formats["short"]["other"][str(scale)].pattern
-    if not re.search(r"[^0¤\s]", pattern):
+    pattern = _compact_pattern(language, scale)
+    if pattern is None:
         return amount(value, language, currency)
-    return format_currency(value / scale, currency, format=pattern.replace("0", "0.0", 1), locale=_locale(language), currency_digits=False)
+    return format_currency(value / scale, currency, format=pattern, locale=_locale(language), currency_digits=False)
 
 
 @lru_cache(maxsize=65536)
