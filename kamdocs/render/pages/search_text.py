@@ -21,7 +21,7 @@ _LEFT_OUT = re.compile(r"<svg\b.*?</svg>|<a class=\"headerlink\".*?</a>|<details
 _KEPT = re.compile(r"<(/?)(p|code|pre|li|ol|ul|sub|sup)\b[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"  +")
-_INSIDE_SPACE = re.compile(r"(<[a-z]+>) | (?=</)")
+_SPACE_AFTER_TAG = re.compile(r"(<[a-z]+>) ")
 _EMPTY = re.compile(r"<([a-z]+)></\1>")
 
 
@@ -38,7 +38,8 @@ def _text(fragment: str) -> str:
     # kept tags wait behind control characters, which a plan cannot hold (YAML refuses them)
     marked = _TAG.sub(" ", _KEPT.sub("\x01\\1\\2\x02", fragment.replace("\x01", "").replace("\x02", "")))
     text = html.escape(html.unescape(marked), quote=False).replace("\x01", "<").replace("\x02", ">")
-    text = _INSIDE_SPACE.sub(r"\1", _SPACES.sub(" ", text.replace("\n", " ")))
+    # no space inside a kept tag's content: after its opening tag, before a closing one
+    text = _SPACE_AFTER_TAG.sub(r"\1", _SPACES.sub(" ", text.replace("\n", " ")).replace(" </", "</"))
     while (shorter := _EMPTY.sub("", text)) != text:
         text = shorter
     return text.strip()
