@@ -19,7 +19,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import NumberPattern, format_currency, format_decimal, format_percent, parse_pattern
+from babel.numbers import NumberPattern, format_currency, format_decimal, format_percent, get_currency_symbol, parse_pattern
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "kamdocs"
@@ -83,13 +83,10 @@ def _locale(language: str) -> Locale:
 
 @cache
 def _pattern(language: str, kind: str, decimals: int) -> NumberPattern:
-    """The locale's pattern of `kind` (decimal, currency, percent) with `decimals` places, parsed once."""
+    """The locale's pattern of `kind` (decimal, percent) with `decimals` places, parsed once."""
     locale = _locale(language)
     if kind == "decimal":
         return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
-    if kind == "currency":
-        standard = locale.currency_formats["standard"].pattern.split(";")[0]
-        return parse_pattern(standard if decimals else standard.replace(".00", ""))
     standard = locale.percent_formats[None].pattern.split(";")[0]
     return parse_pattern(re.sub(r"0(?=\W*%)", "0." + "0" * decimals, standard, count=1) if decimals else standard)
 
@@ -99,27 +96,44 @@ def decimal(value: float, language: str, decimals: int = 0) -> str:
     return format_decimal(value, _pattern(language, "decimal", decimals), locale=_locale(language))
 
 
+def _with_symbol(pattern: str, language: str, currency: str) -> NumberPattern:
+    """A currency pattern parsed, with the currency's symbol written in: Babel would look the symbol up for every
+    amount, and work out the currency's name in words as well (half the time of formatting one). Left to Babel
+    where the pattern names the currency otherwise (¤¤, ¤¤¤) or the symbol holds a character patterns read."""
+    symbol = get_currency_symbol(currency, _locale(language))
+    if "¤¤" in pattern or any(char in symbol for char in "'%‰"):
+        return parse_pattern(pattern)
+    return parse_pattern(pattern.replace("¤", f"'{symbol}'"))
+
+
+@cache
+def _currency_pattern(language: str, currency: str, decimals: int) -> NumberPattern:
+    """The locale's currency pattern with `decimals` (0 or 2) places."""
+    standard = _locale(language).currency_formats["standard"].pattern.split(";")[0]
+    return _with_symbol(standard if decimals else standard.replace(".00", ""), language, currency)
+
+
 @lru_cache(maxsize=65536)
 def amount(value: float, language: str, currency: str, cents: bool = False) -> str:
     """An amount in the locale's currency pattern: 1.657.000 € in German, €1,657,000 in English; whole units
     unless `cents` and the value has them (a price of 389,50 €)."""
-    pattern = _pattern(language, "currency", 2 if cents and not float(value).is_integer() else 0)
+    pattern = _currency_pattern(language, currency, 2 if cents and not float(value).is_integer() else 0)
     return format_currency(value, currency, format=pattern, locale=_locale(language), currency_digits=False)
 
 
 @cache
-def _compact_pattern(language: str, scale: int) -> NumberPattern | None:
-    """The locale's abbreviated currency pattern for `scale` with one decimal, parsed once; None where the locale
-    has no abbreviation for it."""
+def _compact_pattern(language: str, currency: str, scale: int) -> NumberPattern | None:
+    """The locale's abbreviated currency pattern for `scale` with one decimal; None where the locale has no
+    abbreviation for it."""
     pattern = _locale(language).compact_currency_formats["short"]["other"][str(scale)].pattern
-    return parse_pattern(pattern.replace("0", "0.0", 1)) if re.search(r"[^0¤\s]", pattern) else None
+    return _with_symbol(pattern.replace("0", "0.0", 1), language, currency) if re.search(r"[^0¤\s]", pattern) else None
 
 
 def compact_amount(value: float, language: str, currency: str, scale: int = 1_000_000) -> str:
     """An amount in millions (`scale` 1,000,000) or thousands as the locale abbreviates it, one decimal: €4.0M,
     4,0 Mio. € (Babel's compact currency patterns). Where the locale has no abbreviation for the scale
     (German thousands), the whole amount."""
-    pattern = _compact_pattern(language, scale)
+    pattern = _compact_pattern(language, currency, scale)
     if pattern is None:
         return amount(value, language, currency)
     return format_currency(value / scale, currency, format=pattern, locale=_locale(language), currency_digits=False)
