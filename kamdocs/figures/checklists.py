@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import reduce
+from functools import cache, reduce
 from pathlib import Path
 from typing import Any
 
@@ -114,8 +114,9 @@ class ChecklistResult:
         return self.done / len(self.items)
 
 
+@cache
 def parse_path(text: str) -> KeyPath:
-    """'sales[].revenue' -> ('sales', WILDCARD, 'revenue')."""
+    """'sales[].revenue' -> ('sales', WILDCARD, 'revenue'); the same few paths for every plan, parsed once."""
     parts: list[str] = []
     for part in text.split("."):
         if part.endswith("[]"):
