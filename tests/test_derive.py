@@ -542,3 +542,12 @@ def test_health_counts_the_last_visit_or_contact_up_to_today(history) -> None:
     visits = {"customer_visits": [{"date": "2026-07-15"}, {"date": "2025-10-03"}]}
     visited = [*history[:-1], {**plan, "key_figures": {**plan.get("key_figures", {}), **visits}}]
     assert derive(visited, config(), Confidentiality(), lambda figures: 1.0)["health"].detail["recency"] == pytest.approx(0.75)
+
+
+def test_an_annual_review_with_an_outcome_is_not_overdue(history) -> None:
+    plan = history[-1]
+    held = [*history[:-1], {**plan, "annual_review": {"date": "2026-02-10", "outcome": "Agreed the 2026 plan."}}]
+    figure = derive(held, config(), Confidentiality())["days_to_review"]
+    assert not figure.computable and figure.reason == "the annual review took place on 2026-02-10"
+    due = [*history[:-1], {**plan, "annual_review": {"date": "2026-02-10"}}]
+    assert value(derive(due, config(), Confidentiality()), "days_to_review") == -140

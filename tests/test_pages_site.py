@@ -466,7 +466,8 @@ def test_whitespace_matrix_buying_units_by_offerings(sites: dict[str, Path]) -> 
     assert '<td>Group IT</td><td><span class="kam-ws kam-ws-not_yet">Not yet</span><br>' in matrix
     # each cell with its potential, said to a screen reader, and a legend under the table
     assert '<span class="kam-sr-only">Potential per year: </span>+€150,000</span>' in matrix
-    assert "Potential per year</p>" in page.split('<table class="kam-table kam-whitespace">', 1)[1]
+    legend = page.split('<table class="kam-table kam-whitespace">', 1)[1].split('class="kam-ws-note">', 1)[1].split("</p>", 1)[0]
+    assert "Potential per year · Whitespace potential per year: <strong>€1,105,000</strong>" in legend
     # a cell without a potential stays a status alone
     nordwerk = (sites["shared"] / "accounts" / "nordwerk" / "index.html").read_text()
     assert '<span class="kam-ws kam-ws-buys">Buys it</span></td>' in nordwerk

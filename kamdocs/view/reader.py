@@ -133,7 +133,7 @@ class Reader:
             return str(value)
         if node.get("x-kam-unit") == "currency":
             return self.amount(value, cents=True)
-        if node.get("minimum", 0) >= 1900 and node.get("maximum", 10_000) <= 2200:
+        if node.get("minimum", 0) >= 1800 and node.get("maximum", 10_000) <= 2200:
             return str(value)  # a year
         if is_share(node):
             return self.percent(value)
@@ -212,7 +212,7 @@ class Reader:
             return self.amount(value.value)
         if isinstance(value, Share):
             return self.percent(value.value)
-        if isinstance(value, dt.date) or (key == "date" and isinstance(value, str)):
+        if isinstance(value, dt.date) or (key in ("date", "deadline", "due") and isinstance(value, str)):
             return self.date(value)
         if isinstance(value, float):
             return self.number(value, 2)

@@ -243,7 +243,7 @@ def contract_section(plan: PlanView, view: AccountView, reader: Reader) -> str:
     return (f"<p>{'<br>'.join(extra)}</p>" if extra else "") + block(plan.section("contract"))
 
 
-def whitespace_matrix(plan: PlanView, reader: Reader) -> str:
+def whitespace_matrix(plan: PlanView, view: AccountView, reader: Reader) -> str:
     """Buying units down, offerings across, each cell coloured by its status and saying it in words (colour alone
     says nothing to a screen reader or on a grey printout), with its potential per year where the plan states it."""
     cells = {(c["buying_unit"], c["offering"]): c for c in plan.plan.get("whitespace", [])}
@@ -255,7 +255,12 @@ def whitespace_matrix(plan: PlanView, reader: Reader) -> str:
     if not any("potential" in cell for cell in cells.values()):
         return table
     label = plan.label(plan.node("whitespace", "potential"), "potential")
-    return table + block(f'<p class="kam-ws-note"><span class="kam-ws-potential">+ …</span> {escape(label)}</p>')
+    total = (
+        f" · {escape(reader.label('whitespace_potential'))}: <strong>{escape(reader.value(view.figures['whitespace_potential']))}</strong>"
+        if view.shows("whitespace_potential")
+        else ""
+    )
+    return table + block(f'<p class="kam-ws-note"><span class="kam-ws-potential">+ …</span> {escape(label)}{total}</p>')
 
 
 def _whitespace_cell(cell: dict[str, Any] | None, plan: PlanView, reader: Reader) -> str:
@@ -346,7 +351,7 @@ def account_page(history: Sequence[AccountView], reader: Reader, links: Sequence
         if key in SPECIAL or key not in view.plan:
             continue
         if key == "whitespace":
-            sections.append((plan.label(plan.node(key), key), whitespace_matrix(plan, reader)))
+            sections.append((plan.label(plan.node(key), key), whitespace_matrix(plan, view, reader)))
             continue
         body = plan.section(key)
         if body:

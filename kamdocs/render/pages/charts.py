@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kamdocs.render.markup import escape
 
@@ -160,10 +160,12 @@ def matrix(
     fields: tuple[str, str, str, str],
     axes: tuple[str, str],
     headers: tuple[str, str],
+    number: Callable[[float], str],
 ) -> str:
     """A four-field grid: each point (label, x, y, x as text, y as text) placed on x against y, the fields split at
-    `splits` and named (top left, top right, bottom left, bottom right), both axes titled; the text table lists every
-    point with its field (`headers`: of the point column and of the field column)."""
+    `splits` and named (top left, top right, bottom left, bottom right), both axes titled, their ticks written by
+    `number` (in the reader's locale); the text table lists every point with its field (`headers`: of the point
+    column and of the field column)."""
     if not points:
         return ""
     width, height, left, bottom, top, right = WIDTH, 380, 56, 44, 16, 16
@@ -196,9 +198,11 @@ def matrix(
         f'<text x="14" y="{(top + height - bottom) / 2:.1f}" font-size="12" text-anchor="middle" transform="rotate(-90 14 {(top + height - bottom) / 2:.1f})">{escape(axes[1])}</text>'
     )
     for value in (x0, splits[0], x1):
-        body.append(f'<text x="{px(value):.1f}" y="{height - bottom + 14}" font-size="10" text-anchor="middle">{value:g}</text>')
+        body.append(
+            f'<text x="{px(value):.1f}" y="{height - bottom + 14}" font-size="10" text-anchor="middle">{escape(number(value))}</text>'
+        )
     for value in (y0, splits[1], y1):
-        body.append(f'<text x="{left - 4}" y="{py(value) + 4:.1f}" font-size="10" text-anchor="end">{value:g}</text>')
+        body.append(f'<text x="{left - 4}" y="{py(value) + 4:.1f}" font-size="10" text-anchor="end">{escape(number(value))}</text>')
     rows = []
     legend = []
     for number, (label, x, y, shown_x, shown_y) in enumerate(sorted(points, key=lambda p: (-p[2], -p[1])), start=1):

@@ -168,6 +168,7 @@ def portfolio_matrix(accounts: Sequence[AccountSummary], reader: Reader, tier_a:
         fields,
         (reader.label("health"), reader.label("ka_score")),
         (reader.text("account"), reader.text("field")),
+        lambda value: reader.number(value, 0 if float(value).is_integer() else 1),
     )
 
 
