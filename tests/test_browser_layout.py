@@ -127,3 +127,21 @@ def test_axe_finds_no_serious_accessibility_problem(
         ]
     page.close()
     assert found == [], "\n".join(found)
+
+
+def test_every_printed_page_of_the_internal_edition_says_so(browser: object, sites: dict[tuple[str, str, str], Path]) -> None:
+    """The banner heads the first page on screen and on paper; each further printed page carries the words too."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    page = browser.new_page()  # type: ignore[attr-defined]
+    for (engine, edition, language), site in sites.items():
+        if engine != "properdocs" or language != "de":
+            continue
+        page.goto((site / PAGES["account-meridian-stores"]).as_uri())
+        pages = PdfReader(BytesIO(page.pdf(format="A4"))).pages  # type: ignore[attr-defined]
+        marked = ["Interne Ausgabe" in p.extract_text() for p in pages]
+        assert len(pages) > 3
+        assert all(marked) if edition == "internal" else not any(marked), marked
+    page.close()

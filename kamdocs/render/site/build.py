@@ -140,6 +140,8 @@ def edition_banner(text: str) -> str:
         f'.md-main::before {{ content: "{quoted}"; display: block; padding: .45rem 1rem; text-align: center; font-weight: 700;'
         " font-size: .75rem; background: #b71c1c; color: #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
         "@media print { .md-main::before { border: 2px solid #b71c1c; } }\n"
+        # and at the head of every printed page, not only the first (page margin boxes: Chromium 131 and later)
+        f'@page {{ @top-center {{ content: "{quoted}"; font: 700 8pt sans-serif; color: #b71c1c; }} }}\n'
     )
 
 
